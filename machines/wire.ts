@@ -1,0 +1,92 @@
+/**
+ * The contract between a profile's wire codec, the transport actor and the lifecycle machine.
+ *
+ * Hot path: application data never goes through `actor.send`. The transport decodes each frame with the
+ * profile's codec, hands data straight to `link.onData`, and records `link.lastDataAt`; keep-alive reads that
+ * timestamp against the injected clock. Only control signals (handshake steps, status codes, a peer's goodbye,
+ * malformed frames) become machine events.
+ */
+import type { CodeValue } from '../src/codes/types.js';
+import type { SessionError } from '../src/errors/index.js';
+
+/** What one incoming frame means to the lifecycle. */
+export type WireSignal =
+  /** Application payload (a Guacamole instruction, a binary frame, an envelope's data). */
+  | { readonly kind: 'data'; readonly data: unknown }
+  /** A handshake step completed (the profile names its steps, e.g. 'tunnel', 'sync', 'tls'). */
+  | { readonly kind: 'step'; readonly step: string }
+  /** A status code from the peer (Guacamole `error` instruction, envelope status). */
+  | { readonly kind: 'status'; readonly code: CodeValue; readonly message?: string }
+  /** The peer says goodbye on purpose (Guacamole `disconnect`, envelope `end`). */
+  | { readonly kind: 'end'; readonly message?: string }
+  /** A frame the codec answers on its own (sync ack, ping echo): the transport sends it. */
+  | { readonly kind: 'reply'; readonly frame: string }
+  /** Traffic that only proves the peer is alive (nop, pong). */
+  | { readonly kind: 'keepalive' }
+  /** A frame that breaks the wire format (or exceeds the size limit). */
+  | { readonly kind: 'malformed'; readonly error: SessionError };
+
+export type WireFrame = string | ArrayBuffer | ArrayBufferView;
+
+export interface WireCodec {
+  /** Feed one incoming frame; calls `emit` for each signal, in order. Never throws. */
+  decode(frame: WireFrame, emit: (signal: WireSignal) => void): void;
+  /** Encode an application message for sending. Throws SessionError (SESSION_ERR_PROTOCOL) on bad input. */
+  encode(message: unknown): WireFrame;
+  /** The client keep-alive frame (Guacamole `nop`), or null when the protocol has none. */
+  keepAliveFrame(): WireFrame | null;
+  /** Forget partial input; called for every new connection. */
+  reset(): void;
+}
+
+/**
+ * The one mutable object shared by the facade, the transport and the machine, per session.
+ * Written on the hot path without allocating events.
+ */
+export interface SessionLink {
+  /** Clock time (ms) of the last frame received, of any kind. */
+  lastDataAt: number;
+  /** When true, the next received frame sends one `transport.activity` event and clears the flag. */
+  wantActivity: boolean;
+  /** Application data sink (the facade's `message` event). */
+  onData(data: unknown): void;
+  /** Set by the transport while a socket is open; null otherwise. Returns false when nothing could be sent. */
+  send: ((frame: WireFrame) => boolean) | null;
+}
+
+/** Why a socket failed, as the transport saw it (no secrets: URLs are redacted). */
+export interface TransportFailure {
+  /** Node error code (ECONNREFUSED, ...) when there is one. */
+  readonly code?: string;
+  readonly message: string;
+  /** HTTP status of a rejected upgrade (Node `ws` only) and its Retry-After header. */
+  readonly http?: { readonly status: number; readonly retryAfter?: string };
+  /** True when the failure happened before the socket opened. */
+  readonly beforeOpen: boolean;
+}
+
+/** Events the transport actor sends to its parent machine. */
+export type TransportEvent =
+  | { readonly type: 'transport.open' }
+  | { readonly type: 'transport.signal'; readonly signal: WireSignal }
+  | { readonly type: 'transport.activity' }
+  | { readonly type: 'transport.close'; readonly code: number; readonly reason: string; readonly wasClean: boolean }
+  | { readonly type: 'transport.error'; readonly failure: TransportFailure };
+
+/** Events the machine sends to the transport actor. */
+export type TransportCommand =
+  /** Drop the socket at once (keep-alive declared the peer dead): no polite close handshake. */
+  | { readonly type: 'transport.terminate' }
+  /** Polite close with a code and reason (user disconnect). */
+  | { readonly type: 'transport.shutdown'; readonly code?: number; readonly reason?: string };
+
+/** Input the machine gives the transport actor for one connection attempt. */
+export interface TransportInput {
+  /** Already resolved (the machine calls `url()` before each attempt). */
+  readonly url: string;
+  readonly protocols?: string | readonly string[];
+  readonly codec: WireCodec;
+  readonly link: SessionLink;
+  /** Reads the injected clock. */
+  readonly now: () => number;
+}
