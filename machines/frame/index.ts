@@ -1,0 +1,3 @@
+export { frameProfile, createFrameProfile } from './profile.js';
+export type { FrameProfileOptions } from './profile.js';
+export { frameSessionMachine } from './machine.js';

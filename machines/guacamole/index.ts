@@ -1,0 +1,5 @@
+export { guacamoleProfile } from './profile.js';
+export { guacamoleSessionMachine } from './machine.js';
+export { createGuacamoleCodec } from './codec.js';
+export { GuacamoleParser } from './parser.js';
+export { encodeInstruction } from './encoder.js';

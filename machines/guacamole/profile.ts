@@ -1,0 +1,32 @@
+/**
+ * Guacamole over its WebSocket tunnel. Values follow guacamole-common-js: the tunnel opens on the first
+ * internal instruction (the tunnel UUID), the display streams from the first `sync`; the client sends `nop`
+ * every 5000 ms, calls the link unstable after 1500 ms without data and gives up after 15000 ms with
+ * UPSTREAM_TIMEOUT (514). A socket that cannot open maps to UPSTREAM_NOT_FOUND (519), as the web client
+ * maps close 1006.
+ */
+import { guacamoleCatalog } from '../../src/codes/guacamole.js';
+import { defineProfile } from '../define-profile.js';
+import type { Profile } from '../profile.js';
+import { createGuacamoleCodec } from './codec.js';
+
+export const guacamoleProfile: Profile = defineProfile({
+  id: 'guacamole',
+  title: 'Apache Guacamole (WebSocket tunnel)',
+  catalog: guacamoleCatalog,
+  connectTimeoutMs: 15_000,
+  steps: [
+    { id: 'tunnel', description: 'tunnel open: the first internal instruction carries the tunnel UUID', timeoutMs: 15_000, timeoutCode: 514 },
+    { id: 'sync', description: 'first sync: the remote display is streaming', timeoutMs: 15_000, timeoutCode: 514 },
+  ],
+  keepAlive: { intervalMs: 5_000, unstableAfterMs: 1_500, deadAfterMs: 15_000 },
+  local: {
+    connectFailed: 519,
+    connectTimeout: 514,
+    receiveTimeout: 514,
+    severed: 519,
+    protocolError: 781,
+  },
+  retry: {},
+  createCodec: () => createGuacamoleCodec(),
+});

@@ -1,0 +1,2 @@
+export { msraProfile } from './profile.js';
+export { msraSessionMachine } from './machine.js';

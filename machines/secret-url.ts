@@ -1,0 +1,61 @@
+/**
+ * URLs carry tokens. Inside machine context and events they travel wrapped, so that inspector traces,
+ * `JSON.stringify(snapshot)` and logs only ever see the redacted form.
+ */
+import { redactUrl } from '../src/transport/redact.js';
+
+/** Where the session's URL comes from: a string, or a function called before every attempt (fresh tokens). */
+export type UrlSource = string | (() => string | Promise<string>);
+
+const INSPECT = Symbol.for('nodejs.util.inspect.custom');
+
+/** The source of the URL, opaque to serialisation. */
+export class SecretUrlSource {
+  readonly #source: UrlSource;
+
+  constructor(source: UrlSource) {
+    this.#source = source;
+  }
+
+  /** Calls the function form; may throw or reject (the machine turns that into a fault). */
+  resolve(): string | Promise<string> {
+    return typeof this.#source === 'function' ? this.#source() : this.#source;
+  }
+
+  toJSON(): string {
+    return typeof this.#source === 'function' ? '[url function]' : redactUrl(this.#source);
+  }
+
+  toString(): string {
+    return this.toJSON();
+  }
+
+  [INSPECT](): string {
+    return `SecretUrlSource(${this.toJSON()})`;
+  }
+}
+
+/** One resolved URL; `reveal()` is the only way to the raw string. */
+export class ResolvedUrl {
+  readonly #url: string;
+
+  constructor(url: string) {
+    this.#url = url;
+  }
+
+  reveal(): string {
+    return this.#url;
+  }
+
+  toJSON(): string {
+    return redactUrl(this.#url);
+  }
+
+  toString(): string {
+    return this.toJSON();
+  }
+
+  [INSPECT](): string {
+    return `ResolvedUrl(${this.toJSON()})`;
+  }
+}

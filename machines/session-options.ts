@@ -1,0 +1,124 @@
+/**
+ * Options of `createSessionMachine`: timeouts, keep-alive and retry, validated once at construction
+ * with messages that name the option, the bad value and what is accepted.
+ */
+import { SessionError, describeValue } from '../src/errors/index.js';
+import { createRetryPolicy, isRetryPolicy, resolveRetryOptions } from '../src/policy/index.js';
+import type { RetryOptions, RetryPolicy } from '../src/policy/index.js';
+import type { KeepAliveSettings, Profile } from './profile.js';
+
+export interface TimeoutOptions {
+  /** How long the socket may take to open. */
+  readonly connectMs?: number;
+  /** Per-step handshake timeout: one number for every step, or by step id. */
+  readonly handshakeMs?: number | Readonly<Record<string, number>>;
+}
+
+export interface SessionMachineOptions {
+  readonly retry?: RetryOptions | RetryPolicy;
+  readonly timeouts?: TimeoutOptions;
+  readonly keepAlive?: Partial<KeepAliveSettings>;
+  /** How many faults the context keeps (ring buffer). */
+  readonly historySize?: number;
+}
+
+export const SESSION_MACHINE_DEFAULTS = {
+  historySize: 16,
+  /** Upper bound for any timeout: 24 h. */
+  maxTimeoutMs: 86_400_000,
+} as const;
+
+export interface ResolvedSessionOptions {
+  readonly policy: RetryPolicy;
+  readonly minUptimeMs: number;
+  readonly connectMs: number;
+  readonly stepTimeoutsMs: Readonly<Record<string, number>>;
+  readonly keepAlive: KeepAliveSettings;
+  readonly historySize: number;
+}
+
+function invalid(field: string, value: unknown, accepted: string): SessionError {
+  return new SessionError(
+    'SESSION_ERR_INVALID_OPTION',
+    `${field} must be ${accepted} (got ${describeValue(value)})`,
+    { field, value: describeValue(value) },
+  );
+}
+
+function duration(field: string, value: unknown, fallback: number, min = 1): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > SESSION_MACHINE_DEFAULTS.maxTimeoutMs) {
+    throw invalid(field, value, `an integer number of milliseconds from ${min} to ${SESSION_MACHINE_DEFAULTS.maxTimeoutMs}`);
+  }
+  return value;
+}
+
+function checkKeys(field: string, value: object, allowed: readonly string[]): void {
+  for (const key of Object.keys(value)) {
+    if (!allowed.includes(key)) {
+      throw new SessionError('SESSION_ERR_INVALID_OPTION', `${field}.${key} is not an option; accepted: ${allowed.join(', ')}`, { field: `${field}.${key}` });
+    }
+  }
+}
+
+function plainObject(field: string, value: unknown): value is object {
+  if (value === undefined) return false;
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw invalid(field, value, 'an object');
+  return true;
+}
+
+export function resolveSessionOptions(profile: Profile, options: SessionMachineOptions = {}): ResolvedSessionOptions {
+  if (plainObject('options', options)) checkKeys('options', options, ['retry', 'timeouts', 'keepAlive', 'historySize']);
+
+  const timeouts: TimeoutOptions = plainObject('timeouts', options.timeouts) ? options.timeouts! : {};
+  checkKeys('timeouts', timeouts, ['connectMs', 'handshakeMs']);
+  const connectMs = duration('timeouts.connectMs', timeouts.connectMs, profile.connectTimeoutMs);
+
+  const stepTimeoutsMs: Record<string, number> = {};
+  const handshake = timeouts.handshakeMs;
+  const stepIds = profile.steps.map((step) => step.id);
+  if (handshake !== undefined && typeof handshake === 'object' && handshake !== null) {
+    for (const key of Object.keys(handshake)) {
+      if (!stepIds.includes(key)) {
+        throw new SessionError(
+          'SESSION_ERR_INVALID_OPTION',
+          `timeouts.handshakeMs.${key} is not a ${profile.id} handshake step; steps: ${stepIds.join(', ') || '(none)'}`,
+          { field: `timeouts.handshakeMs.${key}` },
+        );
+      }
+    }
+  }
+  for (const step of profile.steps) {
+    const given = typeof handshake === 'object' && handshake !== null ? handshake[step.id] : handshake;
+    const field = typeof handshake === 'object' ? `timeouts.handshakeMs.${step.id}` : 'timeouts.handshakeMs';
+    stepTimeoutsMs[step.id] = duration(field, given, step.timeoutMs);
+  }
+
+  const keepAliveIn: Partial<KeepAliveSettings> = plainObject('keepAlive', options.keepAlive) ? options.keepAlive! : {};
+  checkKeys('keepAlive', keepAliveIn, ['intervalMs', 'unstableAfterMs', 'deadAfterMs']);
+  const keepAlive: KeepAliveSettings = {
+    intervalMs: duration('keepAlive.intervalMs', keepAliveIn.intervalMs, profile.keepAlive.intervalMs),
+    unstableAfterMs: duration('keepAlive.unstableAfterMs', keepAliveIn.unstableAfterMs, profile.keepAlive.unstableAfterMs),
+    deadAfterMs: duration('keepAlive.deadAfterMs', keepAliveIn.deadAfterMs, profile.keepAlive.deadAfterMs),
+  };
+  if (keepAlive.deadAfterMs <= keepAlive.unstableAfterMs) {
+    throw new SessionError(
+      'SESSION_ERR_INVALID_OPTION',
+      `keepAlive.deadAfterMs must be > unstableAfterMs (got ${keepAlive.deadAfterMs} ≤ ${keepAlive.unstableAfterMs})`,
+      { field: 'keepAlive.deadAfterMs', value: String(keepAlive.deadAfterMs) },
+    );
+  }
+
+  const historySize = options.historySize ?? SESSION_MACHINE_DEFAULTS.historySize;
+  if (!Number.isInteger(historySize) || historySize < 1 || historySize > 1000) {
+    throw invalid('historySize', historySize, 'an integer from 1 to 1000');
+  }
+
+  const retry = options.retry;
+  const isPolicy = isRetryPolicy(retry);
+  const merged = isPolicy ? retry : { ...profile.retry, ...(retry as RetryOptions | undefined) };
+  const policy = createRetryPolicy(merged);
+  const minUptimeMs = resolveRetryOptions(isPolicy ? profile.retry : (merged as RetryOptions)).minUptimeMs;
+
+  return { policy, minUptimeMs, connectMs, stepTimeoutsMs, keepAlive, historySize };
+}

@@ -1,0 +1,540 @@
+/**
+ * The shared lifecycle statechart: Connect → Handshake → Stream → KeepAlive, for any profile.
+ *
+ *   idle ─connect─▶ active.resolving ─▶ active.online.connecting ─▶ handshaking(step…) ─▶ ready ┬ stream
+ *                        ▲                                                                    ├ keepalive healthy ⇄ unstable
+ *                        └──── active.backoff ◀── active.fault (retry | retry-later)          └ uptime counting → stable
+ *   fault: reauthenticate → awaiting.auth · user-decision → awaiting.decision · ended → closed · fatal / exhausted → failed
+ *   offline (or hidden while not connected) → suspended ─online/visible─▶ active.resolving
+ *
+ * Pure: the socket arrives as the injected `transport` actor, time as XState delays plus the injected `now`,
+ * randomness as the injected `random`. Every timer is a named delay owned by the state that arms it.
+ */
+import { assign, emit, enqueueActions, fromCallback, fromPromise, sendTo, setup } from 'xstate';
+import type { EventObject } from 'xstate';
+import type { Classification } from '../src/codes/types.js';
+import type { ClassifySignal } from '../src/classify/index.js';
+import type { RetryPolicy } from '../src/policy/index.js';
+import type { Profile } from './profile.js';
+import { ResolvedUrl, SecretUrlSource } from './secret-url.js';
+import type { UrlSource } from './secret-url.js';
+import { resolveSessionOptions } from './session-options.js';
+import type { SessionMachineOptions } from './session-options.js';
+import { redactText } from '../src/transport/redact.js';
+import type { SessionLink, TransportCommand, TransportEvent, TransportInput, WireSignal } from './wire.js';
+
+export type Connectivity = 'idle' | 'connecting' | 'ready' | 'transient-failure' | 'shutdown';
+export type FailureReason = 'fatal' | 'exhausted';
+
+export interface SessionInput {
+  readonly url: UrlSource;
+  /** The injected clock (ms). With SimulatedClock: `() => clock.now()`. */
+  readonly now: () => number;
+  /** The injected random source in [0, 1). */
+  readonly random: () => number;
+  /** The hot-path link shared with the transport; a private one is made when absent. */
+  readonly link?: SessionLink;
+  readonly online?: boolean;
+  readonly visible?: boolean;
+}
+
+export interface SessionContext {
+  readonly url: SecretUrlSource;
+  readonly resolved: ResolvedUrl | null;
+  readonly link: SessionLink;
+  readonly now: () => number;
+  readonly random: () => number;
+  readonly policy: RetryPolicy;
+  /** Reconnect attempts in the current outage (0 while healthy). */
+  readonly attempt: number;
+  readonly outageStartedAt: number | null;
+  /** The first fault of the current outage. Later faults never overwrite it. */
+  readonly cause: Classification | null;
+  /** The most recent fault; it decides what happens next. */
+  readonly lastFault: Classification | null;
+  readonly delayMs: number | null;
+  readonly lastDelayMs: number | null;
+  /** The last `historySize` faults, oldest first. */
+  readonly history: readonly Classification[];
+  readonly connectivity: Connectivity;
+  readonly failure: FailureReason | null;
+  readonly online: boolean;
+  readonly visible: boolean;
+  readonly lastKeepAliveAt: number;
+}
+
+export type UserEvent =
+  | { readonly type: 'user.connect' }
+  | { readonly type: 'user.disconnect'; readonly code?: number; readonly reason?: string }
+  | { readonly type: 'user.retryNow' }
+  | { readonly type: 'user.reauthenticate'; readonly url?: UrlSource }
+  | { readonly type: 'user.takeOver' }
+  | { readonly type: 'user.cancel' };
+
+export type AppEvent =
+  /** A code that reached the app by another channel; classify it first to keep raw values out of traces. */
+  | { readonly type: 'status.report'; readonly classification: Classification }
+  | { readonly type: 'status.report'; readonly signal: ClassifySignal }
+  /** A handshake step the host app saw complete (closed protocols). */
+  | { readonly type: 'step.done'; readonly step: string }
+  /** The host app saw a heartbeat from the peer (closed protocols). */
+  | { readonly type: 'keepalive.tick' };
+
+export type EnvironmentEvent =
+  | { readonly type: 'env.online' }
+  | { readonly type: 'env.offline' }
+  | { readonly type: 'env.visible' }
+  | { readonly type: 'env.hidden' };
+
+export type SessionEvent = TransportEvent | UserEvent | AppEvent | EnvironmentEvent;
+
+export type SessionEmitted =
+  | { readonly type: 'fault'; readonly fault: Classification; readonly cause: Classification }
+  | { readonly type: 'reconnecting'; readonly attempt: number; readonly delayMs: number; readonly cause: Classification; readonly status?: Classification }
+  | { readonly type: 'ready'; readonly attempt: number }
+  | { readonly type: 'unstable'; readonly silentMs: number }
+  | { readonly type: 'stable' }
+  | { readonly type: 'needs-auth'; readonly cause: Classification }
+  | { readonly type: 'needs-decision'; readonly cause: Classification }
+  | { readonly type: 'closed'; readonly by: 'user' | 'peer'; readonly cause: Classification | null }
+  | { readonly type: 'failed'; readonly reason: FailureReason; readonly cause: Classification; readonly final: Classification };
+
+/** A transport that never opens: machines run headless until a real one is provided. */
+const noTransport = fromCallback<TransportCommand, TransportInput, TransportEvent>(() => () => undefined);
+
+const resolveUrl = fromPromise<ResolvedUrl, { readonly url: SecretUrlSource }>(async ({ input }) => {
+  const url = await input.url.resolve();
+  if (typeof url !== 'string' || url.length === 0) throw new TypeError('url() must return a non-empty string');
+  return new ResolvedUrl(url);
+});
+
+function privateLink(): SessionLink {
+  return { lastDataAt: 0, wantActivity: false, onData: () => undefined, send: null };
+}
+
+export function createSessionMachine(profile: Profile, options: SessionMachineOptions = {}) {
+  const resolved = resolveSessionOptions(profile, options);
+  const { keepAlive, historySize } = resolved;
+  const own = (code: Classification['code']): Classification => profile.own(code);
+
+  /** Wraps a generic transport failure in the protocol's own code, keeping the raw one in `via`. */
+  const localize = (raw: Classification, code: Classification['code']): Classification =>
+    raw.space === profile.id || raw.space === profile.gateway || (raw.outcome !== 'retry' && raw.known)
+      ? raw
+      : Object.freeze({ ...own(code), via: raw });
+
+  const classifyClose = (event: Extract<TransportEvent, { type: 'transport.close' }>, now: number, opened: boolean) =>
+    localize(profile.classify({ code: event.code, reason: event.reason, wasClean: event.wasClean }, { now }), opened ? profile.local.severed : profile.local.connectFailed);
+
+  const classifyError = (event: Extract<TransportEvent, { type: 'transport.error' }>, now: number): Classification => {
+    const { failure } = event;
+    if (failure.http) {
+      const { status, retryAfter } = failure.http;
+      return profile.classify(retryAfter === undefined ? { status } : { status, retryAfter }, { now });
+    }
+    const raw = failure.code
+      ? profile.classify({ code: failure.code, message: failure.message }, { now })
+      : profile.classify({ space: 'websocket', code: 1006 }, { now });
+    const dns = failure.code === 'ENOTFOUND' || failure.code === 'EAI_AGAIN' ? profile.local.dnsFailed : undefined;
+    return localize(raw, dns ?? (failure.beforeOpen ? profile.local.connectFailed : profile.local.severed));
+  };
+
+  const keepAliveFrame = profile.createCodec().keepAliveFrame();
+  const stepTimeout = (id: string) => `step.${id}`;
+  const stepDelays: Record<string, number> = {};
+  for (const step of profile.steps) stepDelays[stepTimeout(step.id)] = resolved.stepTimeoutsMs[step.id]!;
+
+  const machineSetup = setup({
+    types: {
+      context: {} as SessionContext,
+      events: {} as SessionEvent,
+      input: {} as SessionInput,
+      emitted: {} as SessionEmitted,
+    },
+    actors: { transport: noTransport, resolveUrl },
+    actions: {
+      /** Records a fault: the first of an outage becomes the cause; every one enters the bounded history. */
+      recordFault: assign((args, fault: Classification) => {
+        const { context } = args;
+        const first = context.outageStartedAt === null;
+        const history = [...context.history, fault];
+        if (history.length > historySize) history.splice(0, history.length - historySize);
+        return {
+          lastFault: fault,
+          cause: first ? fault : context.cause,
+          outageStartedAt: first ? context.now() : context.outageStartedAt,
+          history,
+        };
+      }),
+      emitFault: emit(({ context }) => ({ type: 'fault' as const, fault: context.lastFault!, cause: context.cause! })),
+      setConnectivity: assign((_, connectivity: Connectivity) => ({ connectivity })),
+      resetOutage: assign({ attempt: 0, outageStartedAt: null, cause: null, delayMs: null, lastDelayMs: null }),
+      planRetry: assign(({ context }) => {
+        const cause = context.lastFault!;
+        const attempt = context.attempt + 1;
+        const elapsedMs = context.now() - (context.outageStartedAt ?? context.now());
+        const delayMs = context.policy.nextDelayMs(
+          { attempt, elapsedMs, cause, ...(context.lastDelayMs === null ? {} : { lastDelayMs: context.lastDelayMs }) },
+          context.random,
+        );
+        return { delayMs };
+      }),
+      beginAttempt: assign(({ context }) => ({ attempt: context.attempt + 1, lastDelayMs: context.delayMs })),
+      emitReconnecting: emit(({ context }) => ({
+        type: 'reconnecting' as const,
+        attempt: context.attempt + 1,
+        delayMs: context.delayMs ?? 0,
+        cause: context.cause!,
+        ...(profile.local.reconnecting === undefined ? {} : { status: own(profile.local.reconnecting) }),
+      })),
+      armActivity: ({ context }) => {
+        context.link.wantActivity = true;
+      },
+      disarmActivity: ({ context }) => {
+        context.link.wantActivity = false;
+      },
+      markData: ({ context }) => {
+        context.link.lastDataAt = context.now();
+      },
+      sendKeepAlive: assign(({ context }) => {
+        if (keepAliveFrame !== null && context.link.send !== null) context.link.send(keepAliveFrame);
+        return { lastKeepAliveAt: context.now() };
+      }),
+      startLink: assign(({ context }) => {
+        context.link.lastDataAt = context.now();
+        context.link.wantActivity = false;
+        return { lastKeepAliveAt: context.now() };
+      }),
+      /**
+       * Runs on leaving `online`, before XState stops the transport: a user disconnect closes politely,
+       * anything else (a fault, keep-alive declaring the peer dead) drops the socket at once.
+       */
+      releaseTransport: sendTo('transport', ({ event }): TransportCommand =>
+        event.type === 'user.disconnect'
+          ? { type: 'transport.shutdown', code: event.code ?? 1000, reason: event.reason ?? '' }
+          : { type: 'transport.terminate' }),
+      emitFailed: emit(({ context }) => {
+        const cause = context.cause ?? context.lastFault!;
+        const exhausted = context.failure === 'exhausted';
+        const final = exhausted && profile.local.reconnectFailed !== undefined
+          ? Object.freeze({ ...own(profile.local.reconnectFailed), via: context.lastFault! })
+          : context.lastFault!;
+        return { type: 'failed' as const, reason: context.failure ?? 'fatal', cause, final };
+      }),
+    },
+    guards: {
+      outcomeIs: ({ context }, outcomes: readonly Classification['outcome'][]) =>
+        context.lastFault !== null && outcomes.includes(context.lastFault.outcome),
+      hasDelay: ({ context }) => context.delayMs !== null,
+      isOffline: ({ context }) => !context.online,
+      isHidden: ({ context }) => !context.visible,
+      linkSilentFor: ({ context }, ms: number) => context.now() - context.link.lastDataAt >= ms,
+      keepAliveIsDue: ({ context }) =>
+        context.now() >= Math.max(context.link.lastDataAt, context.lastKeepAliveAt) + keepAlive.intervalMs,
+    },
+    delays: {
+      connectTimeout: resolved.connectMs,
+      minUptime: resolved.minUptimeMs,
+      backoff: ({ context }) => context.delayMs ?? 0,
+      /** Time until the link would have been silent for `unstableAfterMs`. */
+      unstableCheck: ({ context }) => Math.max(0, context.link.lastDataAt + keepAlive.unstableAfterMs - context.now()),
+      deadCheck: ({ context }) => Math.max(0, context.link.lastDataAt + keepAlive.deadAfterMs - context.now()),
+      /** Next keep-alive frame: `intervalMs` after the later of the last frame received and the last one sent. */
+      keepAliveDue: ({ context }) =>
+        Math.max(0, Math.max(context.link.lastDataAt, context.lastKeepAliveAt) + keepAlive.intervalMs - context.now()),
+      ...stepDelays,
+    },
+  });
+
+  /** A transition into `active.fault` with a classification computed from the event. */
+  const faultWith = (classify: (args: { context: SessionContext; event: EventObject }) => Classification) => ({
+    target: '#session.active.fault',
+    actions: [{ type: 'recordFault' as const, params: classify }],
+  });
+
+  // Handshake steps as real child states, each with its own timeout and the protocol's own code for it.
+  const stepStates: Record<string, object> = {};
+  profile.steps.forEach((step, index) => {
+    const later = profile.steps.slice(index);
+    const reached = (id: string) => {
+      const at = profile.steps.findIndex((s) => s.id === id);
+      const next = profile.steps[at + 1];
+      return next === undefined ? '#session.active.online.ready' : `#session.active.online.handshaking.${next.id}`;
+    };
+    stepStates[step.id] = {
+      tags: ['phase:handshake'],
+      after: { [stepTimeout(step.id)]: faultWith(() => own(step.timeoutCode)) },
+      on: {
+        'transport.signal': later.map((s) => ({
+          guard: ({ event }: { event: SessionEvent }) => event.type === 'transport.signal' && event.signal.kind === 'step' && event.signal.step === s.id,
+          target: reached(s.id),
+        })),
+        'step.done': later.map((s) => ({
+          guard: ({ event }: { event: SessionEvent }) => event.type === 'step.done' && event.step === s.id,
+          target: reached(s.id),
+        })),
+      },
+    };
+  });
+  const firstStep = profile.steps[0];
+
+  return machineSetup.createMachine({
+    id: 'session',
+    context: ({ input }) => ({
+      url: new SecretUrlSource(input.url),
+      resolved: null,
+      link: input.link ?? privateLink(),
+      now: input.now,
+      random: input.random,
+      policy: resolved.policy,
+      attempt: 0,
+      outageStartedAt: null,
+      cause: null,
+      lastFault: null,
+      delayMs: null,
+      lastDelayMs: null,
+      history: [],
+      connectivity: 'idle',
+      failure: null,
+      online: input.online ?? true,
+      visible: input.visible ?? true,
+      lastKeepAliveAt: 0,
+    }),
+    initial: 'idle',
+    on: {
+      'env.online': { actions: assign({ online: true }) },
+      'env.offline': { actions: assign({ online: false }) },
+      'env.visible': { actions: assign({ visible: true }) },
+      'env.hidden': { actions: assign({ visible: false }) },
+    },
+    states: {
+      idle: {
+        tags: ['phase:pre-session'],
+        entry: { type: 'setConnectivity', params: 'idle' },
+        on: {
+          'user.connect': [{ guard: 'isOffline', target: 'suspended' }, { target: 'active' }],
+          'user.disconnect': { target: 'closed', actions: emit({ type: 'closed', by: 'user', cause: null }) },
+        },
+      },
+      active: {
+        initial: 'resolving',
+        on: {
+          'user.disconnect': {
+            target: 'closed',
+            actions: emit(({ context }) => ({ type: 'closed' as const, by: 'user' as const, cause: context.cause })),
+          },
+          'env.offline': { target: 'suspended', actions: assign({ online: false }) },
+        },
+        states: {
+          resolving: {
+            tags: ['phase:pre-session'],
+            entry: { type: 'setConnectivity', params: 'connecting' },
+            invoke: {
+              src: 'resolveUrl',
+              input: ({ context }) => ({ url: context.url }),
+              onDone: { target: 'online', actions: assign({ resolved: ({ event }) => event.output }) },
+              onError: faultWith(({ event }) => {
+                const error = (event as { error?: unknown }).error;
+                const detail = error instanceof Error ? error.message : String(error);
+                return Object.freeze({ ...own(profile.local.connectFailed), message: redactText(`url() failed: ${detail}`) });
+              }),
+            },
+          },
+          online: {
+            initial: 'connecting',
+            exit: 'releaseTransport',
+            invoke: {
+              id: 'transport',
+              src: 'transport',
+              input: ({ context }) => ({
+                url: context.resolved!.reveal(),
+                codec: profile.createCodec(),
+                link: context.link,
+                now: context.now,
+              }),
+            },
+            on: {
+              'transport.close': faultWith(({ context, event }) =>
+                classifyClose(event as Extract<TransportEvent, { type: 'transport.close' }>, context.now(), true)),
+              'transport.error': faultWith(({ context, event }) =>
+                classifyError(event as Extract<TransportEvent, { type: 'transport.error' }>, context.now())),
+              'transport.signal': [
+                {
+                  guard: ({ event }) => event.signal.kind === 'status',
+                  ...faultWith(({ context, event }) => {
+                    const signal = (event as Extract<TransportEvent, { type: 'transport.signal' }>).signal as Extract<WireSignal, { kind: 'status' }>;
+                    return profile.classify({ code: signal.code, ...(signal.message === undefined ? {} : { message: signal.message }) }, { now: context.now() });
+                  }),
+                },
+                {
+                  guard: ({ event }) => event.signal.kind === 'end',
+                  ...faultWith(({ context, event }) => {
+                    const signal = (event as Extract<TransportEvent, { type: 'transport.signal' }>).signal as Extract<WireSignal, { kind: 'end' }>;
+                    return profile.classify({ code: 1000, reason: signal.message ?? '', wasClean: true }, { now: context.now() });
+                  }),
+                },
+                {
+                  guard: ({ event }) => event.signal.kind === 'malformed',
+                  ...faultWith(() => own(profile.local.protocolError)),
+                },
+              ],
+              'status.report': faultWith(({ context, event }) => {
+                const report = event as unknown as Extract<AppEvent, { type: 'status.report' }>;
+                return 'classification' in report ? report.classification : profile.classify(report.signal, { now: context.now() });
+              }),
+            },
+            states: {
+              connecting: {
+                tags: ['phase:connect'],
+                after: { connectTimeout: faultWith(() => own(profile.local.connectTimeout)) },
+                on: {
+                  'transport.open': firstStep === undefined ? { target: 'ready' } : { target: 'handshaking' },
+                  'transport.close': faultWith(({ context, event }) =>
+                    classifyClose(event as Extract<TransportEvent, { type: 'transport.close' }>, context.now(), false)),
+                },
+              },
+              handshaking: firstStep === undefined ? {} : { initial: firstStep.id, states: stepStates },
+              ready: {
+                type: 'parallel',
+                entry: [
+                  'startLink',
+                  { type: 'setConnectivity', params: 'ready' },
+                  emit(({ context }) => ({ type: 'ready' as const, attempt: context.attempt })),
+                ],
+                exit: 'disarmActivity',
+                on: { 'keepalive.tick': { actions: 'markData' } },
+                states: {
+                  stream: { tags: ['phase:stream'] },
+                  keepalive: {
+                    initial: 'healthy',
+                    states: {
+                      healthy: {
+                        after: {
+                          unstableCheck: [
+                            { guard: { type: 'linkSilentFor', params: keepAlive.unstableAfterMs }, target: 'unstable' },
+                            { target: 'healthy', reenter: true },
+                          ],
+                        },
+                      },
+                      unstable: {
+                        tags: ['phase:keepalive'],
+                        entry: [
+                          'armActivity',
+                          emit(({ context }) => ({ type: 'unstable' as const, silentMs: context.now() - context.link.lastDataAt })),
+                        ],
+                        exit: 'disarmActivity',
+                        on: {
+                          'transport.activity': { target: 'healthy', actions: emit({ type: 'stable' }) },
+                          'keepalive.tick': { target: 'healthy', actions: ['markData', emit({ type: 'stable' })] },
+                        },
+                        after: {
+                          deadCheck: [
+                            {
+                              guard: { type: 'linkSilentFor', params: keepAlive.deadAfterMs },
+                              ...faultWith(() => own(profile.local.receiveTimeout)),
+                            },
+                            { target: 'unstable', reenter: true },
+                          ],
+                        },
+                      },
+                    },
+                  },
+                  pinger: {
+                    initial: 'waiting',
+                    states: {
+                      waiting: {
+                        after: {
+                          keepAliveDue: [
+                            { guard: 'keepAliveIsDue', target: 'waiting', reenter: true, actions: 'sendKeepAlive' },
+                            { target: 'waiting', reenter: true },
+                          ],
+                        },
+                      },
+                    },
+                  },
+                  uptime: {
+                    initial: 'counting',
+                    states: {
+                      counting: { after: { minUptime: { target: 'stable', actions: 'resetOutage' } } },
+                      stable: {},
+                    },
+                  },
+                },
+              },
+            },
+          },
+          fault: {
+            entry: ['emitFault', { type: 'setConnectivity', params: 'transient-failure' }],
+            always: [
+              { guard: { type: 'outcomeIs', params: ['ended', 'ok'] }, target: '#session.closed', actions: emit(({ context }) => ({ type: 'closed' as const, by: 'peer' as const, cause: context.lastFault })) },
+              { guard: { type: 'outcomeIs', params: ['fatal'] }, target: '#session.failed', actions: [assign({ failure: 'fatal' }), 'emitFailed'] },
+              { guard: { type: 'outcomeIs', params: ['reauthenticate'] }, target: 'awaiting.auth' },
+              { guard: { type: 'outcomeIs', params: ['user-decision'] }, target: 'awaiting.decision' },
+              { guard: 'isOffline', target: '#session.suspended' },
+              { guard: 'isHidden', target: '#session.suspended' },
+              { target: 'backoff' },
+            ],
+          },
+          backoff: {
+            entry: [
+              'planRetry',
+              enqueueActions(({ context, enqueue }) => {
+                if (context.delayMs !== null) enqueue('emitReconnecting');
+              }),
+            ],
+            always: { guard: ({ context }) => context.delayMs === null, target: '#session.failed', actions: [assign({ failure: 'exhausted' }), 'emitFailed'] },
+            after: { backoff: { target: 'resolving', actions: 'beginAttempt' } },
+            on: {
+              'user.retryNow': { target: 'resolving', actions: 'beginAttempt' },
+              'env.hidden': { target: '#session.suspended', actions: assign({ visible: false }) },
+            },
+          },
+          awaiting: {
+            initial: 'auth',
+            states: {
+              auth: {
+                entry: emit(({ context }) => ({ type: 'needs-auth' as const, cause: context.lastFault! })),
+                on: {
+                  'user.reauthenticate': {
+                    target: '#session.active.resolving',
+                    actions: [
+                      assign(({ context, event }) => ({ url: event.url === undefined ? context.url : new SecretUrlSource(event.url) })),
+                      'resetOutage',
+                    ],
+                  },
+                  'user.cancel': { target: '#session.closed', actions: emit(({ context }) => ({ type: 'closed' as const, by: 'user' as const, cause: context.cause })) },
+                },
+              },
+              decision: {
+                entry: emit(({ context }) => ({ type: 'needs-decision' as const, cause: context.lastFault! })),
+                on: {
+                  'user.takeOver': { target: '#session.active.resolving', actions: 'beginAttempt' },
+                  'user.retryNow': { target: '#session.active.resolving', actions: 'beginAttempt' },
+                  'user.cancel': { target: '#session.closed', actions: emit(({ context }) => ({ type: 'closed' as const, by: 'user' as const, cause: context.cause })) },
+                },
+              },
+            },
+          },
+        },
+      },
+      suspended: {
+        tags: ['phase:pre-session'],
+        entry: { type: 'setConnectivity', params: 'transient-failure' },
+        on: {
+          'env.online': [
+            { guard: 'isHidden', actions: assign({ online: true }) },
+            { target: 'active', actions: [assign({ online: true }), assign({ attempt: 0, delayMs: null, lastDelayMs: null })] },
+          ],
+          'env.visible': [
+            { guard: 'isOffline', actions: assign({ visible: true }) },
+            { target: 'active', actions: assign({ visible: true }) },
+          ],
+          'user.retryNow': [{ guard: 'isOffline' }, { target: 'active' }],
+          'user.disconnect': { target: 'closed', actions: emit(({ context }) => ({ type: 'closed' as const, by: 'user' as const, cause: context.cause })) },
+        },
+      },
+      closed: { type: 'final', tags: ['phase:pre-session'], entry: { type: 'setConnectivity', params: 'shutdown' } },
+      failed: { type: 'final', tags: ['phase:pre-session'], entry: { type: 'setConnectivity', params: 'shutdown' } },
+    },
+  });
+}

@@ -1,0 +1,2 @@
+export { softdriveProfile } from './profile.js';
+export { softdriveSessionMachine } from './machine.js';

@@ -1,0 +1,1 @@
+export { withTmgGateway } from './gateway.js';

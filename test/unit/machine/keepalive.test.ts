@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { createSessionMachine } from '../../../machines/session.machine.js';
+import { guacamoleProfile } from '../../../machines/guacamole/profile.js';
+import { encodeInstruction } from '../../../machines/guacamole/encoder.js';
+import { connectToReady, startHarness } from '../../support/machine-harness.js';
+
+const STEPS = ['tunnel', 'sync'];
+const machine = createSessionMachine(guacamoleProfile, { retry: { jitter: 'none' } });
+
+describe('session machine: keep-alive (Guacamole: nop 5000 ms, unstable 1500 ms, dead 15000 ms)', () => {
+  it('reports unstable after 1500 ms of silence and stable again on the next frame, with one actor event', async () => {
+    const h = startHarness(machine);
+    await connectToReady(h, STEPS);
+    await h.advance(1499);
+    expect(h.emittedOf('unstable')).toHaveLength(0);
+    await h.advance(1);
+    expect(h.emittedOf('unstable')).toEqual([{ type: 'unstable', silentMs: 1500 }]);
+    expect(h.actor.getSnapshot().hasTag('phase:keepalive')).toBe(true);
+    h.socket().data('a');
+    h.socket().data('b');
+    expect(h.emittedOf('stable')).toHaveLength(1);
+    expect(h.received).toEqual(['a', 'b']);
+    expect(h.link.wantActivity).toBe(false);
+  });
+
+  it('data keeps the link healthy without any actor event per message', async () => {
+    const h = startHarness(machine);
+    await connectToReady(h, STEPS);
+    let transitions = 0;
+    h.actor.subscribe(() => (transitions += 1));
+    for (let t = 0; t < 10_000; t += 500) {
+      h.socket().data(t);
+      await h.advance(500);
+    }
+    expect(h.emittedOf('unstable')).toHaveLength(0);
+    expect(h.received).toHaveLength(20);
+    // only timer re-arms happen (one unstable check per 1500 ms window), never one per message
+    expect(transitions).toBeLessThan(20);
+  });
+
+  it('declares the peer dead after 15000 ms of silence: UPSTREAM_TIMEOUT, socket terminated, then backoff', async () => {
+    const h = startHarness(machine);
+    await connectToReady(h, STEPS);
+    await h.advance(14_999);
+    expect(h.state()).toContain('ready');
+    await h.advance(1);
+    expect(h.emittedOf('fault')[0]!.fault).toMatchObject({ space: 'guacamole', code: 514, name: 'UPSTREAM_TIMEOUT' });
+    expect(h.sockets[0]!.commands).toEqual([{ type: 'transport.terminate' }]);
+    expect(h.sockets[0]!.alive).toBe(false);
+    expect(h.state()).toBe('active.backoff');
+  });
+
+  it('sends a nop 5000 ms after the last frame in either direction', async () => {
+    const h = startHarness(machine);
+    await connectToReady(h, STEPS);
+    const nop = encodeInstruction('nop');
+    await h.advance(4999);
+    expect(h.socket().sent).toEqual([]);
+    await h.advance(1);
+    expect(h.socket().sent).toEqual([nop]);
+    h.socket().data();
+    await h.advance(4000);
+    h.socket().data(); // incoming traffic re-arms the keep-alive
+    await h.advance(4999);
+    expect(h.socket().sent).toEqual([nop]);
+    await h.advance(1);
+    expect(h.socket().sent).toEqual([nop, nop]);
+  });
+
+  it('accepts heartbeats reported by the app (keepalive.tick) for closed protocols', async () => {
+    const h = startHarness(machine);
+    await connectToReady(h, STEPS);
+    for (let i = 0; i < 20; i += 1) {
+      await h.advance(1000);
+      h.send({ type: 'keepalive.tick' });
+    }
+    expect(h.emittedOf('unstable')).toHaveLength(0);
+    expect(h.state()).toContain('ready');
+  });
+});

@@ -1,0 +1,34 @@
+import { defineConfig } from 'tsup';
+
+const PROFILES = ['guacamole', 'frame', 'softdrive', 'msra', 'tmg'] as const;
+
+export default defineConfig([
+  {
+    entry: {
+      index: 'src/index.ts',
+      machines: 'machines/index.ts',
+      ...Object.fromEntries(PROFILES.map((p) => [`machines/${p}`, `machines/${p}/index.ts`])),
+      testing: 'src/testing/index.ts',
+    },
+    format: ['esm', 'cjs'],
+    dts: true,
+    clean: true,
+    sourcemap: true,
+    splitting: true,
+    treeshake: true,
+    target: 'node20',
+    platform: 'neutral',
+    external: ['ws', 'xstate', 'eventemitter3', 'msw'],
+  },
+  {
+    entry: { cli: 'src/cli/bin.ts' },
+    format: ['esm'],
+    dts: false,
+    clean: false,
+    sourcemap: true,
+    target: 'node20',
+    platform: 'node',
+    banner: { js: '#!/usr/bin/env node' },
+    external: ['ws', 'xstate', 'eventemitter3', 'msw'],
+  },
+]);
