@@ -1,0 +1,92 @@
+/**
+ * The `retry` option turned into one policy:
+ *
+ *   guardOutcome( withBudget?( withLimits( withCauseFloor( base ) ) ) )
+ *
+ * where `base` is `fixedSchedule(schedule)` when a schedule is given, otherwise
+ * `exponentialBackoff(...)`. A custom `RetryPolicy` is wrapped in `guardOutcome` only:
+ * its limits, floors and budget are its own business, but it can never retry a
+ * non-retryable outcome nor return a delay a timer cannot use.
+ */
+import { describeValue } from '../errors/index.js';
+import { withBudget } from './budget.js';
+import { DEFAULT_RETRY, JITTER_MODES, MAX_TIMER_DELAY_MS } from './defaults.js';
+import { MAX_MULTIPLIER, exponentialBackoff } from './exponential.js';
+import { withCauseFloor } from './floor.js';
+import { guardOutcome } from './guard.js';
+import { withLimits } from './limits.js';
+import { fixedSchedule } from './schedule.js';
+import type { ResolvedRetryOptions, RetryBudget, RetryOptions, RetryPolicy } from './types.js';
+import {
+  checkAtLeast, checkDelayMs, checkFunction, checkInteger, checkKnownKeys, checkNumber, checkObject, checkOneOf,
+  checkSchedule, invalidOption, orDefault,
+} from './validate.js';
+
+const OPTION_NAMES = [
+  'initialDelayMs', 'multiplier', 'maxDelayMs', 'jitter', 'maxAttempts', 'maxElapsedMs', 'minUptimeMs', 'budget', 'schedule',
+] as const;
+
+/** Options that shape the exponential curve and so mean nothing next to a fixed schedule. */
+const CURVE_OPTIONS = ['initialDelayMs', 'multiplier', 'maxDelayMs', 'jitter'] as const;
+
+/** True for an object with a `nextDelayMs` method, i.e. a custom policy rather than options. */
+export function isRetryPolicy(value: unknown): value is RetryPolicy {
+  return typeof value === 'object' && value !== null && typeof (value as { nextDelayMs?: unknown }).nextDelayMs === 'function';
+}
+
+/** Builds the policy for the `retry` option (options, a custom policy, or nothing for defaults). */
+export function createRetryPolicy(options?: RetryOptions | RetryPolicy): RetryPolicy {
+  if (isRetryPolicy(options)) return guardOutcome(options);
+  const resolved = resolveRetryOptions(options);
+  const base = resolved.schedule === undefined ? exponentialBackoff(curveOf(resolved)) : fixedSchedule(resolved.schedule);
+  const limited = withLimits(withCauseFloor(base), { maxAttempts: resolved.maxAttempts, maxElapsedMs: resolved.maxElapsedMs });
+  return guardOutcome(resolved.budget === undefined ? limited : withBudget(limited, resolved.budget));
+}
+
+/**
+ * Validates the `retry` option once and fills in `DEFAULT_RETRY`. Given a custom policy, it
+ * returns the defaults (the machine still needs `minUptimeMs`). Throws `SessionError`
+ * `SESSION_ERR_INVALID_OPTION` naming the option, the bad value and what is accepted.
+ */
+export function resolveRetryOptions(options?: RetryOptions | RetryPolicy): ResolvedRetryOptions {
+  if (options === undefined || isRetryPolicy(options)) return Object.freeze({ ...DEFAULT_RETRY });
+  const input = checkObject('retry', options, 'an object of options or a RetryPolicy (an object with nextDelayMs)');
+  if ('nextDelayMs' in input) {
+    throw invalidOption('retry.nextDelayMs', `retry.nextDelayMs must be a function (got ${describeValue(input.nextDelayMs)})`, input.nextDelayMs);
+  }
+  checkKnownKeys('retry', input, OPTION_NAMES);
+
+  const initialDelayMs = checkDelayMs('retry.initialDelayMs', orDefault(input.initialDelayMs, DEFAULT_RETRY.initialDelayMs));
+  const multiplier = checkNumber('retry.multiplier', orDefault(input.multiplier, DEFAULT_RETRY.multiplier), 1, MAX_MULTIPLIER);
+  const maxDelayMs = checkDelayMs('retry.maxDelayMs', orDefault(input.maxDelayMs, DEFAULT_RETRY.maxDelayMs));
+  checkAtLeast('retry.maxDelayMs', maxDelayMs, 'initialDelayMs', initialDelayMs);
+  const jitter = checkOneOf('retry.jitter', orDefault(input.jitter, DEFAULT_RETRY.jitter), JITTER_MODES);
+  const maxAttempts = checkInteger('retry.maxAttempts', orDefault(input.maxAttempts, DEFAULT_RETRY.maxAttempts), 0, Number.MAX_SAFE_INTEGER);
+  const maxElapsedMs = checkInteger('retry.maxElapsedMs', orDefault(input.maxElapsedMs, DEFAULT_RETRY.maxElapsedMs), 0, Number.MAX_SAFE_INTEGER);
+  const minUptimeMs = checkInteger('retry.minUptimeMs', orDefault(input.minUptimeMs, DEFAULT_RETRY.minUptimeMs), 0, MAX_TIMER_DELAY_MS);
+  const resolved: ResolvedRetryOptions = { initialDelayMs, multiplier, maxDelayMs, jitter, maxAttempts, maxElapsedMs, minUptimeMs };
+
+  const extras: { budget?: RetryBudget; schedule?: readonly number[] } = {};
+  if (input.budget !== undefined) {
+    const budget = checkObject('retry.budget', input.budget, 'a RetryBudget (see createRetryBudget)');
+    checkFunction('retry.budget.tryAcquire', budget.tryAcquire, 'a function (see createRetryBudget)');
+    extras.budget = input.budget as RetryBudget;
+  }
+  if (input.schedule !== undefined) {
+    extras.schedule = checkSchedule('retry.schedule', input.schedule);
+    const clash = CURVE_OPTIONS.find((name) => input[name] !== undefined);
+    if (clash !== undefined) {
+      throw invalidOption(
+        `retry.${clash}`,
+        `retry.${clash} cannot be combined with retry.schedule (a schedule's delays are used as given); remove one of them`,
+        input[clash],
+      );
+    }
+  }
+  return Object.freeze({ ...resolved, ...extras });
+}
+
+function curveOf(resolved: ResolvedRetryOptions): Parameters<typeof exponentialBackoff>[0] {
+  const { initialDelayMs, multiplier, maxDelayMs, jitter } = resolved;
+  return { initialDelayMs, multiplier, maxDelayMs, jitter };
+}

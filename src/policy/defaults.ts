@@ -1,0 +1,19 @@
+/** Defaults of the `retry` option (DESIGN.md §5). The one place these numbers live. */
+export const DEFAULT_RETRY = {
+  initialDelayMs: 1000,
+  multiplier: 2,
+  maxDelayMs: 30000,
+  jitter: 'full',
+  maxAttempts: 10,
+  maxElapsedMs: 600000,
+  minUptimeMs: 5000,
+} as const;
+
+/**
+ * The longest delay a timer can hold: Node and browsers treat anything above 2^31 - 1 ms
+ * as 1 ms, which would turn a very long wait into a hot loop. Delays are clamped to it.
+ */
+export const MAX_TIMER_DELAY_MS = 2_147_483_647;
+
+/** The jitter modes, in the order used by validation messages. */
+export const JITTER_MODES = ['full', 'equal', 'decorrelated', 'none'] as const;
