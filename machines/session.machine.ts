@@ -27,7 +27,9 @@ export type Connectivity = 'idle' | 'connecting' | 'ready' | 'transient-failure'
 export type FailureReason = 'fatal' | 'exhausted';
 
 export interface SessionInput {
-  readonly url: UrlSource;
+  readonly url: UrlSource | SecretUrlSource;
+  /** WebSocket subprotocols to request. */
+  readonly protocols?: string | readonly string[];
   /** The injected clock (ms). With SimulatedClock: `() => clock.now()`. */
   readonly now: () => number;
   /** The injected random source in [0, 1). */
@@ -40,6 +42,7 @@ export interface SessionInput {
 
 export interface SessionContext {
   readonly url: SecretUrlSource;
+  readonly protocols: string | readonly string[] | undefined;
   readonly resolved: ResolvedUrl | null;
   readonly link: SessionLink;
   readonly now: () => number;
@@ -67,7 +70,7 @@ export type UserEvent =
   | { readonly type: 'user.connect' }
   | { readonly type: 'user.disconnect'; readonly code?: number; readonly reason?: string }
   | { readonly type: 'user.retryNow' }
-  | { readonly type: 'user.reauthenticate'; readonly url?: UrlSource }
+  | { readonly type: 'user.reauthenticate'; readonly url?: UrlSource | SecretUrlSource }
   | { readonly type: 'user.takeOver' }
   | { readonly type: 'user.cancel' };
 
@@ -107,6 +110,10 @@ const resolveUrl = fromPromise<ResolvedUrl, { readonly url: SecretUrlSource }>(a
   if (typeof url !== 'string' || url.length === 0) throw new TypeError('url() must return a non-empty string');
   return new ResolvedUrl(url);
 });
+
+function secretUrl(url: UrlSource | SecretUrlSource): SecretUrlSource {
+  return url instanceof SecretUrlSource ? url : new SecretUrlSource(url);
+}
 
 function privateLink(): SessionLink {
   return { lastDataAt: 0, wantActivity: false, onData: () => undefined, send: null };
@@ -281,7 +288,8 @@ export function createSessionMachine(profile: Profile, options: SessionMachineOp
   return machineSetup.createMachine({
     id: 'session',
     context: ({ input }) => ({
-      url: new SecretUrlSource(input.url),
+      url: secretUrl(input.url),
+      protocols: input.protocols,
       resolved: null,
       link: input.link ?? privateLink(),
       now: input.now,
@@ -347,7 +355,8 @@ export function createSessionMachine(profile: Profile, options: SessionMachineOp
               id: 'transport',
               src: 'transport',
               input: ({ context }) => ({
-                url: context.resolved!.reveal(),
+                url: context.resolved!,
+                ...(context.protocols === undefined ? {} : { protocols: context.protocols }),
                 codec: profile.createCodec(),
                 link: context.link,
                 now: context.now,
@@ -498,7 +507,7 @@ export function createSessionMachine(profile: Profile, options: SessionMachineOp
                   'user.reauthenticate': {
                     target: '#session.active.resolving',
                     actions: [
-                      assign(({ context, event }) => ({ url: event.url === undefined ? context.url : new SecretUrlSource(event.url) })),
+                      assign(({ context, event }) => ({ url: event.url === undefined ? context.url : secretUrl(event.url) })),
                       'resetOutage',
                     ],
                   },

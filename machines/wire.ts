@@ -81,9 +81,18 @@ export type TransportCommand =
   | { readonly type: 'transport.shutdown'; readonly code?: number; readonly reason?: string };
 
 /** Input the machine gives the transport actor for one connection attempt. */
+/**
+ * A resolved URL that serialises redacted: actor snapshots carry their input, so a raw string here would
+ * put tokens into inspector traces. `reveal()` is the only way to the raw URL.
+ */
+export interface SecretString {
+  reveal(): string;
+  toJSON(): string;
+}
+
 export interface TransportInput {
   /** Already resolved (the machine calls `url()` before each attempt). */
-  readonly url: string;
+  readonly url: SecretString;
   readonly protocols?: string | readonly string[];
   readonly codec: WireCodec;
   readonly link: SessionLink;

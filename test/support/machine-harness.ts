@@ -58,7 +58,7 @@ export function startHarness(machine: AnyStateMachine, options: HarnessOptions =
 
   const transport = fromCallback<TransportCommand, TransportInput, TransportEvent>(({ input, sendBack, receive }) => {
     const socket: ScriptedSocket = {
-      url: input.url,
+      url: input.url.reveal(),
       commands: [],
       sent: [],
       alive: true,

@@ -1,0 +1,285 @@
+/**
+ * The socket as an XState callback actor: one instance per connection attempt.
+ *
+ * Incoming data goes codec → `link.onData` without any actor event; only control signals, the open,
+ * the close and failures reach the parent. The parent owns every timer (connect timeout, keep-alive).
+ *
+ * Event order a parent can rely on:
+ * - `transport.open` at most once, before any `transport.signal`/`transport.activity`;
+ * - `transport.error` at most once and `transport.close` at most once. A socket that fails usually
+ *   sends both, error first (the `ws` package fires `error` then `close 1006`); Node 20's undici fires
+ *   `error` only and never closes, so the error alone must be enough to end the attempt. The parent
+ *   treats the first of them as the fault and ignores the other;
+ * - nothing after the actor stops, even if the socket fires late.
+ */
+import { fromCallback } from 'xstate';
+import type { CallbackActorLogic } from 'xstate';
+import type { WireFrame, WireSignal, TransportCommand, TransportEvent, TransportFailure, TransportInput } from '../../machines/wire.js';
+import { redactText } from './redact.js';
+import { WS_READY_STATE } from './websocket-types.js';
+import type {
+  WebSocketCloseEventLike,
+  WebSocketConstructor,
+  WebSocketEventLike,
+  WebSocketLike,
+  WebSocketMessageEventLike,
+} from './websocket-types.js';
+
+export const WEBSOCKET_TRANSPORT_DEFAULTS = {
+  /** Close code of a `transport.shutdown` without one, and the stand-in for codes a client may not send. */
+  shutdownCode: 1000,
+  /** Longest close reason a client may send, in UTF-8 bytes (RFC 6455 §5.5: 125-byte payload minus the code). */
+  maxReasonBytes: 123,
+} as const;
+
+/** What a rejected HTTP upgrade said (Node `ws` only). */
+interface UpgradeRejection {
+  readonly status: number;
+  readonly retryAfter?: string;
+}
+
+/** The transport actor logic; `.provide({ actors: { transport } })` it to a session machine. */
+export type WebSocketTransportLogic = CallbackActorLogic<TransportCommand, TransportInput, TransportEvent>;
+
+// Shared, immutable: opening and activity allocate nothing per connection or per frame.
+const OPEN_EVENT: TransportEvent = Object.freeze({ type: 'transport.open' });
+const ACTIVITY_EVENT: TransportEvent = Object.freeze({ type: 'transport.activity' });
+
+/** Builds the transport actor logic over an injected WHATWG-style WebSocket constructor. */
+export function createWebSocketTransport(WebSocket: WebSocketConstructor): WebSocketTransportLogic {
+  return fromCallback<TransportCommand, TransportInput, TransportEvent>(({ input, sendBack, receive }) => {
+    const { codec, link, now } = input;
+    let stopped = false;
+    let opened = false;
+    let errored = false;
+    let closed = false;
+    let rejection: UpgradeRejection | undefined;
+
+    const send = (event: TransportEvent): void => {
+      if (!stopped) sendBack(event);
+    };
+    const fail = (failure: TransportFailure): void => {
+      if (errored || closed) return;
+      errored = true;
+      send({ type: 'transport.error', failure });
+    };
+
+    codec.reset();
+    let socket: WebSocketLike;
+    try {
+      const url = input.url.reveal();
+      socket = input.protocols === undefined ? new WebSocket(url) : new WebSocket(url, toMutable(input.protocols));
+    } catch (error) {
+      // Bad URL or protocol list: the constructor throws synchronously; report it like any failure.
+      fail(describeFailure(error, true));
+      return () => {
+        stopped = true;
+      };
+    }
+    const ws = socket;
+    safely(() => {
+      ws.binaryType = 'arraybuffer';
+    });
+
+    const sendFrame = (frame: WireFrame): boolean => {
+      if (ws.readyState !== WS_READY_STATE.OPEN) return false;
+      try {
+        ws.send(frame);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    // Created once per connection: the hot path below allocates nothing of its own.
+    const onSignal = (signal: WireSignal): void => {
+      switch (signal.kind) {
+        case 'data':
+          link.onData(signal.data);
+          return;
+        case 'keepalive':
+          return;
+        case 'reply':
+          sendFrame(signal.frame);
+          return;
+        default:
+          send({ type: 'transport.signal', signal });
+      }
+    };
+
+    const onOpen = (): void => {
+      if (stopped || opened) return;
+      opened = true;
+      link.send = sendFrame;
+      send(OPEN_EVENT);
+    };
+    const onMessage = (event: WebSocketMessageEventLike): void => {
+      if (stopped) return;
+      link.lastDataAt = now();
+      if (link.wantActivity) {
+        link.wantActivity = false;
+        send(ACTIVITY_EVENT);
+      }
+      codec.decode(event.data as WireFrame, onSignal);
+    };
+    const onClose = (event: WebSocketCloseEventLike): void => {
+      if (stopped || closed) return;
+      closed = true;
+      if (link.send === sendFrame) link.send = null;
+      send({ type: 'transport.close', code: event.code, reason: event.reason, wasClean: event.wasClean });
+    };
+    const onError = (event: WebSocketEventLike): void => {
+      if (stopped) return;
+      fail(describeFailure(event, !opened, rejection));
+    };
+
+    ws.addEventListener('open', onOpen);
+    ws.addEventListener('message', onMessage);
+    ws.addEventListener('close', onClose);
+    ws.addEventListener('error', onError);
+    const unwatchUpgrade = watchUpgradeRejection(ws, (seen) => {
+      rejection = seen;
+      // Listening to 'unexpected-response' makes us the owner of the request: ws no longer aborts it.
+      // terminate() aborts it, destroys the socket, then ws fires `error` and `close 1006`.
+      drop(ws);
+    });
+
+    receive((command) => {
+      if (stopped) return;
+      if (command.type === 'transport.terminate') drop(ws);
+      else if (command.type === 'transport.shutdown') {
+        safely(() => ws.close(closeCodeForClient(command.code), closeReasonForClient(command.reason)));
+      }
+    });
+
+    return () => {
+      if (stopped) return;
+      stopped = true;
+      safely(() => {
+        ws.removeEventListener('open', onOpen);
+        ws.removeEventListener('message', onMessage);
+        ws.removeEventListener('close', onClose);
+        ws.removeEventListener('error', onError);
+      });
+      safely(unwatchUpgrade);
+      if (link.send === sendFrame) link.send = null;
+      if (ws.readyState === WS_READY_STATE.CONNECTING || ws.readyState === WS_READY_STATE.OPEN) {
+        if (isNodeEmitter(ws)) swallowLateErrors(ws);
+        drop(ws);
+      }
+    };
+  });
+}
+
+function toMutable(protocols: string | readonly string[]): string | string[] {
+  return typeof protocols === 'string' ? protocols : [...protocols];
+}
+
+/** Closes without the polite handshake where the implementation allows it (`ws`'s `terminate`). */
+function drop(ws: WebSocketLike): void {
+  const terminate = (ws as { terminate?: unknown }).terminate;
+  safely(() => (typeof terminate === 'function' ? (terminate as () => void).call(ws) : ws.close()));
+}
+
+/**
+ * After cleanup a Node `ws` socket may still fire `error` (it aborts a pending handshake on the next
+ * tick, and an EventEmitter throws on an `error` nobody listens to). A no-op sink takes it and leaves
+ * on the close that `ws` always fires after. Browser and undici sockets need no sink: an unheard
+ * `error` event is harmless there, and undici may never close.
+ */
+function swallowLateErrors(ws: WebSocketLike): void {
+  const sink = (): void => {};
+  const release = (): void => {
+    safely(() => {
+      ws.removeEventListener('error', sink);
+      ws.removeEventListener('close', release);
+    });
+  };
+  safely(() => {
+    ws.addEventListener('error', sink);
+    ws.addEventListener('close', release);
+  });
+}
+
+function safely(action: () => void): void {
+  try {
+    action();
+  } catch {
+    // Cleanup and commands never throw into the machine.
+  }
+}
+
+/** Reads what an error event (or a thrown error) says, without trusting its shape. */
+function describeFailure(source: unknown, beforeOpen: boolean, rejection?: UpgradeRejection): TransportFailure {
+  const error = readProperty(source, 'error') ?? source;
+  const code = readProperty(error, 'code');
+  const rawMessage = readProperty(error, 'message') ?? readProperty(source, 'message');
+  let message: string;
+  if (rejection !== undefined) message = `Unexpected server response: ${rejection.status}`;
+  else if (typeof rawMessage === 'string' && rawMessage !== '') message = redactText(rawMessage);
+  else message = beforeOpen ? 'WebSocket failed before opening' : 'WebSocket error';
+  return {
+    message,
+    beforeOpen,
+    ...(typeof code === 'string' && code !== '' ? { code: redactText(code, 64) } : {}),
+    ...(rejection === undefined ? {} : { http: rejection }),
+  };
+}
+
+function readProperty(value: unknown, key: string): unknown {
+  if (typeof value !== 'object' || value === null) return undefined;
+  try {
+    return (value as Record<string, unknown>)[key];
+  } catch {
+    return undefined;
+  }
+}
+
+/** A close code a client may send: 1000 or 3000-4999; anything else becomes 1000. */
+export function closeCodeForClient(code: number | undefined): number {
+  if (code === undefined || !Number.isInteger(code)) return WEBSOCKET_TRANSPORT_DEFAULTS.shutdownCode;
+  return code === 1000 || (code >= 3000 && code <= 4999) ? code : WEBSOCKET_TRANSPORT_DEFAULTS.shutdownCode;
+}
+
+/** A close reason cut to 123 UTF-8 bytes, on a character boundary. */
+export function closeReasonForClient(reason: string | undefined): string {
+  if (typeof reason !== 'string') return '';
+  let bytes = 0;
+  let end = 0;
+  for (const char of reason) {
+    const cp = char.codePointAt(0) ?? 0;
+    const size = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+    if (bytes + size > WEBSOCKET_TRANSPORT_DEFAULTS.maxReasonBytes) break;
+    bytes += size;
+    end += char.length;
+  }
+  return end === reason.length ? reason : reason.slice(0, end);
+}
+
+/** The part of a Node `ws` socket used to see a rejected upgrade (duck-typed: browsers have no `.on`). */
+interface NodeEmitterLike {
+  on(event: string, listener: (...args: unknown[]) => void): unknown;
+  removeListener(event: string, listener: (...args: unknown[]) => void): unknown;
+}
+
+function isNodeEmitter(value: unknown): value is NodeEmitterLike {
+  const candidate = value as Partial<NodeEmitterLike>;
+  return typeof candidate.on === 'function' && typeof candidate.removeListener === 'function';
+}
+
+/** Listens for `ws`'s 'unexpected-response' (a non-101 answer to the upgrade); returns the unsubscribe. */
+function watchUpgradeRejection(ws: WebSocketLike, onRejected: (rejection: UpgradeRejection) => void): () => void {
+  if (!isNodeEmitter(ws)) return () => {};
+  const listener = (_request: unknown, response: unknown): void => {
+    const status = readProperty(response, 'statusCode');
+    const header = readProperty(readProperty(response, 'headers'), 'retry-after');
+    const retryAfter = Array.isArray(header) ? header[0] : header;
+    onRejected({
+      status: typeof status === 'number' ? status : 0,
+      ...(typeof retryAfter === 'string' ? { retryAfter: redactText(retryAfter, 64) } : {}),
+    });
+  };
+  ws.on('unexpected-response', listener);
+  return () => {
+    ws.removeListener('unexpected-response', listener);
+  };
+}

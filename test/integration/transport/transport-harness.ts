@@ -1,0 +1,106 @@
+/**
+ * Runs the transport actor the way the session machine will: invoked by a parent state, with every
+ * event it sends back recorded. Commands go through the parent (`sendTo`), as in production.
+ */
+import { createActor, sendTo, setup } from 'xstate';
+import { ResolvedUrl } from '../../../machines/secret-url.js';
+import type { Actor } from 'xstate';
+import { createWebSocketTransport } from '../../../src/transport/index.js';
+import type { WebSocketConstructor } from '../../../src/transport/index.js';
+import type { SessionLink, TransportEvent, TransportInput } from '../../../machines/wire.js';
+import { createEchoCodec } from '../../support/echo-codec.js';
+import type { EchoCodec } from '../../support/echo-codec.js';
+
+type HarnessEvent =
+  | TransportEvent
+  | { type: 'terminate' }
+  | { type: 'shutdown'; code?: number; reason?: string }
+  | { type: 'leave' };
+
+export interface TransportHarness {
+  /** Every event the transport sent to its parent, in order. */
+  readonly events: TransportEvent[];
+  /** What reached `link.onData`, in order. */
+  readonly data: unknown[];
+  readonly link: SessionLink;
+  readonly codec: EchoCodec;
+  /** Sets the injected clock. */
+  setNow(ms: number): void;
+  terminate(): void;
+  shutdown(code?: number, reason?: string): void;
+  /** Moves the parent to a state without the invoke (the transport is stopped). */
+  leave(): void;
+  /** Stops the whole parent actor. */
+  stop(): void;
+  readonly actor: Actor<ReturnType<typeof createHarnessMachine>>;
+  eventTypes(): string[];
+}
+
+function createHarnessMachine(WebSocket: WebSocketConstructor, events: TransportEvent[]) {
+  return setup({
+    types: { context: {} as { transport: TransportInput }, input: {} as TransportInput, events: {} as HarnessEvent },
+    actors: { transport: createWebSocketTransport(WebSocket) },
+    actions: {
+      record: ({ event }) => {
+        if (event.type.startsWith('transport.')) events.push(event as TransportEvent);
+      },
+      terminate: sendTo('transport', { type: 'transport.terminate' }),
+      shutdown: sendTo('transport', ({ event }) => {
+        if (event.type !== 'shutdown') return { type: 'transport.shutdown' } as const;
+        return {
+          type: 'transport.shutdown',
+          ...(event.code === undefined ? {} : { code: event.code }),
+          ...(event.reason === undefined ? {} : { reason: event.reason }),
+        } as const;
+      }),
+    },
+  }).createMachine({
+    context: ({ input }) => ({ transport: input }),
+    initial: 'running',
+    on: { 'transport.*': { actions: 'record' } },
+    states: {
+      running: {
+        invoke: { id: 'transport', src: 'transport', input: ({ context }) => context.transport },
+        on: { terminate: { actions: 'terminate' }, shutdown: { actions: 'shutdown' }, leave: 'left' },
+      },
+      left: {},
+    },
+  });
+}
+
+export interface HarnessOptions {
+  readonly protocols?: string | readonly string[];
+}
+
+export function startTransport(WebSocket: WebSocketConstructor, url: string, options: HarnessOptions = {}): TransportHarness {
+  const events: TransportEvent[] = [];
+  const data: unknown[] = [];
+  let now = 1_000;
+  const link: SessionLink = { lastDataAt: 0, wantActivity: false, onData: (value) => data.push(value), send: null };
+  const codec = createEchoCodec();
+  const input: TransportInput = {
+    url: new ResolvedUrl(url),
+    codec,
+    link,
+    now: () => now,
+    ...(options.protocols === undefined ? {} : { protocols: options.protocols }),
+  };
+  const actor = createActor(createHarnessMachine(WebSocket, events), { input });
+  actor.start();
+  return {
+    events,
+    data,
+    link,
+    codec,
+    actor,
+    setNow: (ms) => {
+      now = ms;
+    },
+    terminate: () => actor.send({ type: 'terminate' }),
+    shutdown: (code, reason) =>
+      actor.send({ type: 'shutdown', ...(code === undefined ? {} : { code }), ...(reason === undefined ? {} : { reason }) }),
+    leave: () => actor.send({ type: 'leave' }),
+    stop: () => actor.stop(),
+    eventTypes: () => events.map((event) => event.type),
+  };
+}
