@@ -1,0 +1,253 @@
+/**
+ * `createClassifier`: a classifier over exactly the catalogs it is given, so a profile can carry
+ * its own catalog without pulling every other one into a bundle. All tables are built here, once.
+ *
+ * Rules worth knowing:
+ * - Negative numbers are accepted only where HRESULTs live (`tmg`, `win32`, or any protocol with
+ *   `gateway: 'tmg'`) and read as unsigned 32-bit (`-1073479657` → `0xC0040017`).
+ * - TMG (`classify('tmg', x)`, or a number the protocol lacks under `gateway: 'tmg'`): TMG's own
+ *   entry first; else its range rule (`tmgResultSpace`) picks win32 / http / winsock; an HRESULT
+ *   `0x8007xxxx` (FACILITY_WIN32) TMG lacks is the win32 entry `xxxx`. Such results carry no `via`.
+ * - Names: the space's own names and aliases (case-insensitive), then the gateway's, then errno's.
+ *   An unmatched UPPER_SNAKE name is an unknown errno code; any other identifier-shaped string is
+ *   unknown in the space; other text that matches nothing (Softdrive's unnumbered row is matched by
+ *   its text) is malformed.
+ */
+import { SessionError, describeValue } from '../errors/index.js';
+import { parseRetryAfter } from '../codes/retry-after.js';
+import { CODE_SPACES, GATEWAYS, PROTOCOLS, TRANSPORT_SPACES } from '../codes/types.js';
+import type { Catalog, Classification, CodeSpace, CodeValue } from '../codes/types.js';
+import { buildSpaceIndex, lookupNumber, unknownClassification, withContext } from './space-index.js';
+import type { SpaceIndex } from './space-index.js';
+import { decodeSignal, guacamoleStatusForClose, invalidCode, isCodeNumber, parseCodeText } from './signal.js';
+import type { ClassifyOptions, ClassifySignal, DecodedSignal, ParsedCode } from './signal.js';
+
+export type TmgResultSpace = (value: number) => 'win32' | 'http' | 'winsock' | 'tmg' | undefined;
+
+export interface ClassifierCatalogs {
+  readonly protocols: readonly Catalog[];
+  readonly gateways?: readonly Catalog[];
+  readonly transports: readonly Catalog[];
+  /** TMG's range rule (`tmgResultSpace` from codes/tmg.ts). Without it only TMG's exact entries and FACILITY_WIN32 apply. */
+  readonly tmgResultSpace?: TmgResultSpace;
+}
+
+export interface Classifier {
+  /** Classifies any accepted signal in a protocol, gateway or transport space. */
+  classify(space: CodeSpace, signal: ClassifySignal, options?: ClassifyOptions): Classification;
+  /** The catalog's answer for a code in one space, or `undefined` when the space has none. */
+  lookup(space: CodeSpace, code: CodeValue): Classification | undefined;
+  /** Every space's answer for a code (known entries only), protocols first. */
+  lookupAll(code: CodeValue): readonly Classification[];
+  /** The spaces this classifier knows, in order: protocols, gateways, transports. */
+  readonly spaces: readonly CodeSpace[];
+}
+
+const HRESULT_SPACES: ReadonlySet<string> = new Set<CodeSpace>(['tmg', 'win32']);
+const ERRNO_SHAPED = /^[A-Z][A-Z0-9_]+$/;
+const FRAME_CLOSE_FIRST = 4000;
+const FRAME_CLOSE_LAST = 5019;
+const TMG: CodeSpace = 'tmg';
+
+export function createClassifier(catalogs: ClassifierCatalogs): Classifier {
+  const indexes = buildIndexes(catalogs);
+  const spaces: readonly CodeSpace[] = Object.freeze([...indexes.values()].map((index) => index.space));
+  const accepted = spaces.join(', ');
+  const tmgRule = catalogs.tmgResultSpace;
+
+  function indexOf(space: unknown): SpaceIndex {
+    const index = typeof space === 'string' ? indexes.get(space) : undefined;
+    if (index === undefined) {
+      throw new SessionError('SESSION_ERR_UNKNOWN_PROTOCOL', `Unknown protocol or code space ${describeValue(space)}; accepted: ${accepted}.`, {
+        value: describeValue(space),
+      });
+    }
+    return index;
+  }
+
+  const unknown = (space: CodeSpace, code: CodeValue): Classification => unknownClassification(space, code, indexes.get(space)?.catalog.title);
+  const numberIn = (space: CodeSpace, value: number): Classification | undefined => {
+    const index = indexes.get(space);
+    return index === undefined ? undefined : lookupNumber(index, value);
+  };
+
+  /** TMG's reading of a number: its own entry, its range rule, FACILITY_WIN32. */
+  function tmgKnown(value: number): Classification | undefined {
+    const own = indexes.get(TMG)?.byCode.get(value);
+    if (own !== undefined) return own;
+    if (value >= 0x80070000 && value <= 0x8007ffff) return numberIn('win32', value & 0xffff);
+    const ruled = tmgRule?.(value);
+    return ruled === undefined || ruled === 'tmg' ? undefined : numberIn(ruled, value);
+  }
+
+  function tmgOrUnknown(value: number): Classification {
+    const known = tmgKnown(value);
+    if (known !== undefined) return known;
+    const ruled = tmgRule?.(value);
+    return unknown(ruled !== undefined && indexes.has(ruled) ? ruled : TMG, value);
+  }
+
+  function resolveNumber(space: CodeSpace, raw: number, gateway: boolean, input: unknown): Classification {
+    let value = raw;
+    if (value < 0) {
+      if (!HRESULT_SPACES.has(space) && !gateway) throw invalidCode(input, `negative numbers are HRESULTs, accepted only in tmg and win32 (or with gateway 'tmg'), not in ${space}`);
+      value = value >>> 0;
+    }
+    if (space === TMG) return tmgOrUnknown(value);
+    const hit = numberIn(space, value);
+    if (hit !== undefined) return hit;
+    return (gateway ? tmgKnown(value) : undefined) ?? unknown(space, value);
+  }
+
+  function resolveText(space: CodeSpace, text: string, nameShaped: boolean, gateway: boolean, input: unknown): Classification {
+    const key = text.toLowerCase();
+    const own = indexOf(space).byText;
+    const hit = own.get(key) ?? own.get(key.replace(/^error(\s+code)?\s+/, '')) ?? (gateway ? indexes.get(TMG)?.byText.get(key) : undefined);
+    if (hit !== undefined) return hit;
+    const errno = indexes.get('errno');
+    const errnoHit = errno?.byText.get(key);
+    if (errnoHit !== undefined) return errnoHit;
+    if (ERRNO_SHAPED.test(text) && errno !== undefined) return unknown('errno', text);
+    if (nameShaped) return unknown(space, text);
+    throw invalidCode(input, `no ${space} code or name matches the text`);
+  }
+
+  function resolveParsed(space: CodeSpace, code: ParsedCode, gateway: boolean, input: unknown): Classification {
+    return code.kind === 'number' ? resolveNumber(space, code.value, gateway, input) : resolveText(space, code.text, code.nameShaped, gateway, input);
+  }
+
+  function classifyClose(space: CodeSpace, decoded: Extract<DecodedSignal, { kind: 'close' }>, input: unknown): Classification {
+    const close = numberIn('websocket', decoded.code) ?? unknown('websocket', decoded.code);
+    if (space === 'guacamole' && indexes.has('guacamole')) {
+      const reason = decoded.reason?.trim() ?? '';
+      if (/^\d{1,10}$/.test(reason)) return withContext(resolveNumber('guacamole', Number(reason), false, input), close, undefined);
+      return withContext(resolveNumber('guacamole', guacamoleStatusForClose(decoded.code), false, input), close, decoded.message);
+    }
+    if (space === 'frame' && decoded.code >= FRAME_CLOSE_FIRST && decoded.code <= FRAME_CLOSE_LAST) {
+      const frame = indexes.get('frame')?.byCode.get(decoded.code);
+      if (frame !== undefined) return withContext(frame, close, decoded.message);
+    }
+    return withContext(close, undefined, decoded.message);
+  }
+
+  function classifyHttp(space: CodeSpace, decoded: Extract<DecodedSignal, { kind: 'http' }>, gateway: boolean, options: ClassifyOptions | undefined): Classification {
+    const http = numberIn('http', decoded.status) ?? unknown('http', decoded.status);
+    const own = gateway || space === TMG ? indexes.get(TMG)?.byCode.get(decoded.status) : undefined;
+    const base = own === undefined ? http : withContext(own, http, undefined);
+    if (decoded.retryAfter === undefined || (base.outcome !== 'retry' && base.outcome !== 'retry-later')) return base;
+    const headerMs = parseRetryAfter(decoded.retryAfter, (options?.now ?? Date.now)());
+    if (headerMs === undefined || headerMs <= 0) return base;
+    return Object.freeze({ ...base, outcome: 'retry-later', retryAfterMs: Math.max(base.retryAfterMs ?? 0, headerMs) });
+  }
+
+  function classifySlow(spaceId: string, signal: unknown, options: ClassifyOptions | undefined): Classification {
+    const space = indexOf(spaceId).space;
+    const gateway = readGateway(options, indexes);
+    const decoded = decodeSignal(signal);
+    switch (decoded.kind) {
+      case 'code':
+        return withContext(resolveParsed(space, decoded.code, gateway, signal), undefined, decoded.message);
+      case 'ref':
+        return resolveParsed(indexOf(decoded.space).space, decoded.code, false, signal);
+      case 'close':
+        return classifyClose(space, decoded, signal);
+      case 'http':
+        return classifyHttp(space, decoded, gateway, options);
+      case 'errno': {
+        const errno = indexes.get('errno');
+        const hit = errno?.byCode.get(decoded.code) ?? errno?.byText.get(decoded.code.toLowerCase());
+        return withContext(hit ?? unknown('errno', decoded.code), undefined, decoded.message);
+      }
+    }
+  }
+
+  function lookup(spaceId: CodeSpace, code: CodeValue): Classification | undefined {
+    const space = indexOf(spaceId).space;
+    return knownIn(space, parseLookupCode(code));
+  }
+
+  function knownIn(space: CodeSpace, parsed: ParsedCode): Classification | undefined {
+    if (parsed.kind === 'text') {
+      const key = parsed.text.toLowerCase();
+      const byText = indexOf(space).byText;
+      return byText.get(key) ?? byText.get(key.replace(/^error(\s+code)?\s+/, ''));
+    }
+    if (parsed.value < 0 && !HRESULT_SPACES.has(space)) return undefined;
+    const value = parsed.value < 0 ? parsed.value >>> 0 : parsed.value;
+    return space === TMG ? tmgKnown(value) : numberIn(space, value);
+  }
+
+  function lookupAll(code: CodeValue): readonly Classification[] {
+    const parsed = parseLookupCode(code);
+    const found = new Set<Classification>();
+    for (const space of spaces) {
+      const hit = knownIn(space, parsed);
+      if (hit !== undefined && ![...found].some((seen) => seen.space === hit.space && seen.code === hit.code)) found.add(hit);
+    }
+    return Object.freeze([...found]);
+  }
+
+  return Object.freeze({
+    classify(space: CodeSpace, signal: ClassifySignal, options?: ClassifyOptions): Classification {
+      // Hot path: a known plain number is one Map lookup (an exact entry of the space wins under every option).
+      if (typeof signal === 'number') {
+        const hit = indexes.get(space)?.byCode.get(signal);
+        if (hit !== undefined) {
+          if (options !== undefined) readGateway(options, indexes);
+          return hit;
+        }
+      }
+      return classifySlow(space, signal, options);
+    },
+    lookup,
+    lookupAll,
+    spaces,
+  });
+}
+
+function parseLookupCode(code: unknown): ParsedCode {
+  let parsed: ParsedCode | undefined;
+  if (typeof code === 'number') parsed = isCodeNumber(code) ? { kind: 'number', value: code === 0 ? 0 : code } : undefined;
+  else if (typeof code === 'string') parsed = parseCodeText(code);
+  if (parsed === undefined) throw invalidCode(code, 'a code is an integer or a code string');
+  return parsed;
+}
+
+function readGateway(options: ClassifyOptions | undefined, indexes: ReadonlyMap<string, SpaceIndex>): boolean {
+  if (options === undefined) return false;
+  if (typeof options !== 'object' || options === null) {
+    throw new SessionError('SESSION_ERR_INVALID_OPTION', `classify options must be an object (got ${describeValue(options)})`, { field: 'options', value: describeValue(options) });
+  }
+  const { gateway, now } = options;
+  if (now !== undefined && typeof now !== 'function') {
+    throw new SessionError('SESSION_ERR_INVALID_OPTION', `classify options.now must be a function returning epoch ms (got ${describeValue(now)})`, { field: 'now', value: describeValue(now) });
+  }
+  if (gateway === undefined) return false;
+  if (gateway !== TMG || !indexes.has(TMG)) {
+    const known = GATEWAYS.filter((id) => indexes.has(id)).join(', ') || 'none in this classifier';
+    throw new SessionError('SESSION_ERR_UNKNOWN_PROTOCOL', `Unknown gateway ${describeValue(gateway)}; accepted: ${known}.`, { field: 'gateway', value: describeValue(gateway) });
+  }
+  return true;
+}
+
+function buildIndexes(catalogs: ClassifierCatalogs): ReadonlyMap<string, SpaceIndex> {
+  const groups: readonly [string, readonly Catalog[] | undefined, readonly string[]][] = [
+    ['protocols', catalogs.protocols, PROTOCOLS],
+    ['gateways', catalogs.gateways, GATEWAYS],
+    ['transports', catalogs.transports, TRANSPORT_SPACES],
+  ];
+  const indexes = new Map<string, SpaceIndex>();
+  for (const [group, list, allowed] of groups) {
+    for (const catalog of list ?? []) {
+      const space: unknown = catalog?.space;
+      if (!(CODE_SPACES as readonly unknown[]).includes(space) || !allowed.includes(space as string) || indexes.has(space as string)) {
+        throw new SessionError('SESSION_ERR_INVALID_OPTION', `createClassifier ${group} has a catalog for ${describeValue(space)}; accepted: each of ${allowed.join(', ')} at most once.`, {
+          field: group,
+          value: describeValue(space),
+        });
+      }
+      indexes.set(space as string, buildSpaceIndex(catalog));
+    }
+  }
+  return indexes;
+}

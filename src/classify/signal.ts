@@ -1,0 +1,229 @@
+/**
+ * The raw forms `classify` accepts, and their decoding into a small, catalog-free shape.
+ * Decoding never consults a catalog: it only decides which form an input is and whether it is
+ * well formed. Which space a decoded code lands in is the classifier's job.
+ */
+import { SessionError, describeValue } from '../errors/index.js';
+import { redactText } from '../transport/redact.js';
+import type { CodeRef, GatewayId } from '../codes/types.js';
+
+/** A WebSocket close event (DOM `CloseEvent`, `ws`'s, or a plain object of that shape). */
+export interface CloseSignal {
+  readonly code: number;
+  readonly reason?: string;
+  readonly wasClean?: boolean;
+  readonly type?: string;
+}
+
+/** A status reported by a protocol (`error` instruction, envelope status, app callback). */
+export interface StatusSignal {
+  readonly code: number | string;
+  readonly message?: string;
+}
+
+/** An HTTP answer to the upgrade request (or a fetch `Response`). */
+export interface HttpSignal {
+  readonly status: number;
+  readonly retryAfter?: string | number;
+  readonly headers?: Readonly<Record<string, string | readonly string[] | undefined>> | { get(name: string): string | null };
+}
+
+/** A Node error (`err.code === 'ECONNREFUSED'`), or an Error whose `cause` carries one. */
+export interface ErrnoSignal {
+  readonly code: string;
+  readonly message?: string;
+}
+
+/** Everything `classify` and `session.report` accept. */
+export type ClassifySignal = number | string | CodeRef | CloseSignal | StatusSignal | HttpSignal | ErrnoSignal | Error;
+
+export interface ClassifyOptions {
+  /** A gateway in front of the protocol: numbers the protocol lacks are read as the gateway's. */
+  readonly gateway?: GatewayId;
+  /** Clock for HTTP-date `Retry-After` values (default `Date.now`). */
+  readonly now?: () => number;
+}
+
+/** A code as written, before any space is chosen. */
+export type ParsedCode =
+  | { readonly kind: 'number'; readonly value: number }
+  | { readonly kind: 'text'; readonly text: string; readonly nameShaped: boolean };
+
+export type DecodedSignal =
+  | { readonly kind: 'code'; readonly code: ParsedCode; readonly message: string | undefined }
+  | { readonly kind: 'ref'; readonly space: string; readonly code: ParsedCode }
+  | { readonly kind: 'close'; readonly code: number; readonly reason: string | undefined; readonly message: string | undefined }
+  | { readonly kind: 'http'; readonly status: number; readonly retryAfter: string | number | undefined }
+  | { readonly kind: 'errno'; readonly code: string; readonly message: string | undefined };
+
+export const SIGNAL_LIMITS = {
+  /** Longest code string accepted (before trimming). */
+  maxTextLength: 256,
+  /** Smallest number accepted: a signed 32-bit HRESULT as logs print it. */
+  minNumber: -(2 ** 31),
+  /** Largest number accepted: an unsigned 32-bit HRESULT. */
+  maxNumber: 2 ** 32 - 1,
+  /** Longest free text (close reason, error message) kept in a Classification. */
+  maxMessageLength: 200,
+} as const;
+
+const ACCEPTED =
+  'a code number (integer −2^31…2^32−1), a code string ("519", "0x0207", "-1073479657", "Error Code 04", a symbolic name), ' +
+  'a { space, code } reference, a close event { code, reason }, a status { code, message }, an HTTP { status } or an error with a string code';
+
+export function invalidCode(input: unknown, why: string): SessionError {
+  const value = describeValue(input);
+  return new SessionError('SESSION_ERR_INVALID_CODE', `Cannot classify ${value}: ${why}. Accepted: ${ACCEPTED}.`, { value });
+}
+
+const DECIMAL = /^0*\d{1,10}$/;
+const NEGATIVE = /^-0*\d{1,10}$/;
+const HEX = /^0x0*([0-9a-f]{1,8})$/i;
+const LABELLED = /^error(?:\s+code)?\s*[:#]?\s*(0*\d{1,10})$/i;
+const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const WORDS = /^[A-Za-z][A-Za-z0-9 _.,'()/-]*$/;
+
+/** Parses a code string; `undefined` when it is no code form at all. */
+export function parseCodeText(raw: string): ParsedCode | undefined {
+  if (raw.length > SIGNAL_LIMITS.maxTextLength) return undefined;
+  const text = raw.trim();
+  if (text === '') return undefined;
+  let digits: string | undefined;
+  if (DECIMAL.test(text) || NEGATIVE.test(text)) digits = text;
+  else {
+    const hex = HEX.exec(text);
+    if (hex?.[1] !== undefined) return { kind: 'number', value: Number.parseInt(hex[1], 16) };
+    digits = LABELLED.exec(text)?.[1];
+  }
+  if (digits !== undefined) {
+    const value = Number(digits);
+    return value >= SIGNAL_LIMITS.minNumber && value <= SIGNAL_LIMITS.maxNumber ? { kind: 'number', value: value === 0 ? 0 : value } : undefined;
+  }
+  if (NAME.test(text)) return { kind: 'text', text, nameShaped: true };
+  if (WORDS.test(text)) return { kind: 'text', text, nameShaped: false };
+  return undefined;
+}
+
+/** Whether a number is a code value at all (range and integrality; sign rules are per space). */
+export function isCodeNumber(value: number): boolean {
+  return Number.isInteger(value) && value >= SIGNAL_LIMITS.minNumber && value <= SIGNAL_LIMITS.maxNumber;
+}
+
+/**
+ * The Guacamole status a close without a numeric reason stands for, as guacamole-common-js's
+ * WebSocketTunnel derives it (Status.Code.fromWebSocketCode): normal closure → SUCCESS;
+ * abnormal closure, TLS failure or no code → UPSTREAM_NOT_FOUND; going away, restart, try again
+ * later, bad gateway → UPSTREAM_UNAVAILABLE; anything else → SERVER_ERROR.
+ */
+export function guacamoleStatusForClose(closeCode: number): number {
+  switch (closeCode) {
+    case 1000:
+      return 0;
+    case 0:
+    case 1006:
+    case 1015:
+      return 519;
+    case 1001:
+    case 1012:
+    case 1013:
+    case 1014:
+      return 520;
+    default:
+      return 512;
+  }
+}
+
+const URL_SHAPED = /\b[a-z][a-z0-9+.-]*:\/\/\S*|\bwww\.[^\s/]+\S*/gi;
+
+/** Free text made safe to keep: URLs removed, control characters gone, at most 200 chars. */
+export function redactMessage(text: unknown): string | undefined {
+  if (typeof text !== 'string') return undefined;
+  const bounded = text.length > 8192 ? text.slice(0, 8192) : text;
+  const cleaned = redactText(bounded.replace(URL_SHAPED, '[url]'), SIGNAL_LIMITS.maxMessageLength).trim();
+  return cleaned === '' ? undefined : cleaned;
+}
+
+/** Decodes any input into one of the accepted forms, or throws SESSION_ERR_INVALID_CODE. */
+export function decodeSignal(input: unknown): DecodedSignal {
+  if (typeof input === 'number') {
+    if (!isCodeNumber(input)) throw invalidCode(input, 'a code number is an integer from −2^31 to 2^32−1');
+    return { kind: 'code', code: { kind: 'number', value: input === 0 ? 0 : input }, message: undefined };
+  }
+  if (typeof input === 'string') return { kind: 'code', code: parseText(input, input), message: undefined };
+  if (typeof input !== 'object' || input === null) throw invalidCode(input, 'it is not a code, a string or a signal object');
+  try {
+    return decodeObject(input);
+  } catch (error) {
+    if (error instanceof SessionError) throw error;
+    throw invalidCode(input, 'reading it threw');
+  }
+}
+
+function parseText(text: string, input: unknown): ParsedCode {
+  const parsed = parseCodeText(text);
+  if (parsed === undefined) throw invalidCode(input, 'the string is no code form');
+  return parsed;
+}
+
+function parseCodeField(code: unknown, input: unknown): ParsedCode {
+  if (typeof code === 'string') return parseText(code, input);
+  if (typeof code === 'number' && isCodeNumber(code)) return { kind: 'number', value: code === 0 ? 0 : code };
+  throw invalidCode(input, '`code` must be an integer code or a code string');
+}
+
+const ERRNO_CODE = /^[A-Za-z][A-Za-z0-9_.:-]{0,63}$/;
+
+function decodeObject(input: object): DecodedSignal {
+  if (Array.isArray(input)) throw invalidCode(input, 'an array is not a signal');
+  const o = input as Record<string, unknown>;
+  const { code, status } = o;
+  if (typeof o['space'] === 'string' && 'code' in o) return { kind: 'ref', space: o['space'], code: parseCodeField(code, input) };
+  if (typeof status === 'number') {
+    if (!Number.isInteger(status) || status < 100 || status > 999) throw invalidCode(input, 'an HTTP status is an integer from 100 to 999');
+    return { kind: 'http', status, retryAfter: readRetryAfter(o) };
+  }
+  if (typeof code === 'number' && ('reason' in o || 'wasClean' in o || o['type'] === 'close')) {
+    if (!isCodeNumber(code) || code < 0) throw invalidCode(input, 'a close code is a non-negative integer');
+    const reason = typeof o['reason'] === 'string' ? o['reason'] : undefined;
+    return { kind: 'close', code: code === 0 ? 0 : code, reason, message: redactMessage(reason) };
+  }
+  const isError = input instanceof Error;
+  if (isError && typeof code === 'string') return errno(code, o['message'], input);
+  if (typeof code === 'string' || typeof code === 'number') {
+    return { kind: 'code', code: parseCodeField(code, input), message: redactMessage(o['message']) };
+  }
+  if (isError && code === undefined) {
+    const cause = o['cause'];
+    if (typeof cause === 'object' && cause !== null) {
+      const causeCode = (cause as Record<string, unknown>)['code'];
+      if (typeof causeCode === 'string') return errno(causeCode, (cause as Record<string, unknown>)['message'] ?? o['message'], input);
+    }
+    throw invalidCode(input, 'an error without a string `code` (nor a `cause` with one)');
+  }
+  throw invalidCode(input, 'the object has none of the accepted shapes');
+}
+
+function errno(code: string, message: unknown, input: unknown): DecodedSignal {
+  const trimmed = code.trim();
+  if (!ERRNO_CODE.test(trimmed)) throw invalidCode(input, 'an error code is a short identifier such as ECONNREFUSED');
+  return { kind: 'errno', code: trimmed, message: redactMessage(message) };
+}
+
+function readRetryAfter(o: Record<string, unknown>): string | number | undefined {
+  const direct = o['retryAfter'];
+  if (typeof direct === 'string' || typeof direct === 'number') return direct;
+  const headers = o['headers'];
+  if (typeof headers !== 'object' || headers === null) return undefined;
+  const get = (headers as { get?: unknown }).get;
+  if (typeof get === 'function') {
+    const value: unknown = get.call(headers, 'retry-after');
+    return typeof value === 'string' ? value : undefined;
+  }
+  for (const key of Object.keys(headers)) {
+    if (key.toLowerCase() !== 'retry-after') continue;
+    const value: unknown = (headers as Record<string, unknown>)[key];
+    if (typeof value === 'string') return value;
+    if (Array.isArray(value) && typeof value[0] === 'string') return value[0];
+  }
+  return undefined;
+}

@@ -1,0 +1,106 @@
+/**
+ * Win32 system error codes a remote-desktop client meets (the `win32` space): networking,
+ * logon and resource errors, as GetLastError returns them and as gateway logs print them.
+ * An HRESULT 0x8007xxxx (FACILITY_WIN32) wraps the Win32 code xxxx.
+ */
+import type { Catalog, Phase } from './types.js';
+
+const CONNECT: readonly Phase[] = ['connect'];
+const LIVE: readonly Phase[] = ['connect', 'handshake', 'stream', 'keepalive'];
+const LOGON: readonly Phase[] = ['handshake'];
+
+const RECONNECTS = 'Nothing to do at first: the client reconnects by itself. If it keeps happening, check the network connection, VPN and firewall.';
+const RESTART = 'Wait for the machine to come back; the client reconnects after the floor.';
+const FREE_UP = 'Close unused applications or sessions; the client tries again after the floor.';
+const BUG = 'A defect in the client, not a setting: report it with the logs.';
+
+export const win32Catalog: Catalog = {
+  space: 'win32',
+  title: 'Win32 system error codes',
+  source: 'Microsoft "System Error Codes" (winerror.h ERROR_* values; RPC_S_* for the RPC ones)',
+  format: 'decimal',
+  notes: [
+    'A selection: the network, logon and resource errors a remote-desktop client or gateway reports, not all of winerror.h.',
+    'HRESULTs of the form 0x8007xxxx carry the Win32 code xxxx in their low 16 bits (0x800700B7 is 183, ERROR_ALREADY_EXISTS).',
+  ],
+  entries: [
+    { code: 0, name: 'ERROR_SUCCESS', aliases: ['NO_ERROR'], summary: 'The operation succeeded.', severity: 'info', phases: LIVE, category: 'success', outcome: 'ok' },
+    {
+      code: 5, name: 'ERROR_ACCESS_DENIED', summary: 'Access was denied.', severity: 'error', phases: ['connect', 'handshake'], category: 'policy', outcome: 'fatal',
+      fix: 'Ask an administrator to grant the account access.', rationale: 'A permission decision does not change between attempts.',
+    },
+    { code: 6, name: 'ERROR_INVALID_HANDLE', summary: 'An internal handle was invalid.', severity: 'error', phases: LIVE, category: 'internal', outcome: 'fatal', fix: BUG, rationale: 'A programming error in the client; retrying repeats it.' },
+    {
+      code: 8, name: 'ERROR_NOT_ENOUGH_MEMORY', summary: 'The system ran out of memory for this operation.', severity: 'warning', phases: LIVE, category: 'resource', outcome: 'retry-later', retryAfterMs: 5000,
+      fix: 'Close other applications or sessions.', rationale: 'Memory pressure often eases; a 5 s floor avoids adding to it.',
+    },
+    {
+      code: 14, name: 'ERROR_OUTOFMEMORY', summary: 'Not enough memory to finish the operation.', severity: 'warning', phases: LIVE, category: 'resource', outcome: 'retry-later', retryAfterMs: 5000,
+      fix: 'Close other applications or sessions.', rationale: 'Memory pressure often eases; a 5 s floor avoids adding to it.',
+    },
+    { code: 53, name: 'ERROR_BAD_NETPATH', summary: 'The network path was not found.', severity: 'warning', phases: CONNECT, category: 'network', outcome: 'retry', fix: 'Check the host name and the network connection.', rationale: 'Seen while offline or off the VPN as well as for wrong names; bounded by the policy limits.' },
+    { code: 59, name: 'ERROR_UNEXP_NET_ERR', summary: 'An unexpected network error occurred.', severity: 'warning', phases: LIVE, category: 'network', outcome: 'retry', fix: RECONNECTS },
+    { code: 64, name: 'ERROR_NETNAME_DELETED', summary: 'The network connection is no longer available.', severity: 'warning', phases: LIVE, category: 'network', outcome: 'retry', fix: RECONNECTS },
+    {
+      code: 86, name: 'ERROR_INVALID_PASSWORD', summary: 'The network password is not correct.', severity: 'warning', phases: LOGON, category: 'auth', outcome: 'reauthenticate',
+      fix: 'Enter the correct password.',
+    },
+    { code: 87, name: 'ERROR_INVALID_PARAMETER', summary: 'A parameter was not valid.', severity: 'error', phases: LIVE, category: 'client', outcome: 'fatal', fix: BUG, rationale: 'The same parameters fail again; the client or its settings must change.' },
+    { code: 121, name: 'ERROR_SEM_TIMEOUT', summary: 'A network operation timed out.', severity: 'warning', phases: LIVE, category: 'network', outcome: 'retry', fix: RECONNECTS },
+    {
+      code: 183, name: 'ERROR_ALREADY_EXISTS', summary: 'An object with the same name already exists.', severity: 'warning', phases: LIVE, category: 'internal', outcome: 'retry', fix: RECONNECTS,
+      rationale: 'An internal name clash on the host or gateway that says nothing about the session settings; a bounded retry is the conservative choice.',
+    },
+    { code: 258, name: 'WAIT_TIMEOUT', summary: 'A wait timed out.', severity: 'warning', phases: LIVE, category: 'network', outcome: 'retry', fix: RECONNECTS },
+    {
+      code: 995, name: 'ERROR_OPERATION_ABORTED', summary: 'A pending I/O operation was cancelled.', severity: 'warning', phases: LIVE, category: 'network', outcome: 'retry', fix: RECONNECTS,
+      rationale: 'Usually follows a dropped connection or a network change; when the app itself cancelled, the session is already closing and does not reconnect.',
+    },
+    {
+      code: 1115, name: 'ERROR_SHUTDOWN_IN_PROGRESS', summary: 'The machine is shutting down.', severity: 'warning', phases: LIVE, category: 'server', outcome: 'retry-later', retryAfterMs: 30000, fix: RESTART,
+      rationale: 'A restart takes tens of seconds at least; a 30 s floor avoids reconnecting into it.',
+    },
+    { code: 1222, name: 'ERROR_NO_NETWORK', summary: 'The network is not present or not started.', severity: 'warning', phases: CONNECT, category: 'network', outcome: 'retry', fix: 'Check the network connection.' },
+    { code: 1225, name: 'ERROR_CONNECTION_REFUSED', summary: 'The remote system refused the connection.', severity: 'warning', phases: CONNECT, category: 'network', outcome: 'retry', fix: 'If it repeats, check the host, the port and that the service is running.' },
+    {
+      code: 1226, name: 'ERROR_GRACEFUL_DISCONNECT', summary: 'The network connection was closed gracefully.', severity: 'info', phases: LIVE, category: 'network', outcome: 'retry', fix: RECONNECTS,
+      rationale: 'An orderly socket close says nothing about intent; a deliberate end arrives as a protocol close code, so at this layer reconnecting is the safe default.',
+    },
+    { code: 1229, name: 'ERROR_CONNECTION_INVALID', summary: 'An operation was attempted on a connection that no longer exists.', severity: 'warning', phases: LIVE, category: 'network', outcome: 'retry', fix: RECONNECTS },
+    { code: 1231, name: 'ERROR_NETWORK_UNREACHABLE', summary: 'The remote network cannot be reached.', severity: 'warning', phases: CONNECT, category: 'network', outcome: 'retry', fix: 'Check the network connection and VPN.' },
+    { code: 1232, name: 'ERROR_HOST_UNREACHABLE', summary: 'The remote host cannot be reached.', severity: 'warning', phases: CONNECT, category: 'network', outcome: 'retry', fix: 'Check the network connection and VPN.' },
+    { code: 1234, name: 'ERROR_PORT_UNREACHABLE', summary: 'No service is listening at the destination port.', severity: 'warning', phases: CONNECT, category: 'network', outcome: 'retry', fix: RECONNECTS, rationale: 'Same as a refused connection: the service may be restarting; bounded by the policy limits.' },
+    { code: 1235, name: 'ERROR_REQUEST_ABORTED', summary: 'The request was aborted.', severity: 'warning', phases: LIVE, category: 'network', outcome: 'retry', fix: RECONNECTS },
+    { code: 1236, name: 'ERROR_CONNECTION_ABORTED', summary: 'The connection was aborted by the local system.', severity: 'warning', phases: LIVE, category: 'network', outcome: 'retry', fix: RECONNECTS },
+    {
+      code: 1238, name: 'ERROR_CONNECTION_COUNT_LIMIT', summary: 'This account already has as many connections to the server as allowed.', severity: 'warning', phases: CONNECT, category: 'capacity', outcome: 'retry-later', retryAfterMs: 30000,
+      fix: 'Close other sessions of this account.', rationale: 'A slot frees up when another connection of the account ends; a 30 s floor keeps retries rare.',
+    },
+    { code: 1244, name: 'ERROR_NOT_AUTHENTICATED', summary: 'The user has not been authenticated.', severity: 'warning', phases: LOGON, category: 'auth', outcome: 'reauthenticate', fix: 'Sign in again.' },
+    {
+      code: 1255, name: 'ERROR_SERVER_SHUTDOWN_IN_PROGRESS', summary: 'The server is shutting down.', severity: 'warning', phases: LIVE, category: 'server', outcome: 'retry-later', retryAfterMs: 30000, fix: RESTART,
+      rationale: 'A server restart takes tens of seconds at least; a 30 s floor avoids reconnecting into it.',
+    },
+    { code: 1311, name: 'ERROR_NO_LOGON_SERVERS', summary: 'No domain controller is available to check the sign-in.', severity: 'warning', phases: LOGON, category: 'upstream', outcome: 'retry', fix: RECONNECTS, rationale: 'The credentials were not judged wrong; the domain controller is unreachable for now.' },
+    { code: 1326, name: 'ERROR_LOGON_FAILURE', summary: 'Unknown user name or wrong password.', severity: 'warning', phases: LOGON, category: 'auth', outcome: 'reauthenticate', fix: 'Enter the correct user name and password.' },
+    { code: 1327, name: 'ERROR_ACCOUNT_RESTRICTION', summary: 'An account restriction prevents this sign-in (for example a blank password).', severity: 'error', phases: LOGON, category: 'auth', outcome: 'fatal', fix: 'Ask an administrator to review the account restrictions.', rationale: 'Other credentials for the same account do not lift an account restriction.' },
+    { code: 1328, name: 'ERROR_INVALID_LOGON_HOURS', summary: 'The account may not sign in at this time of day.', severity: 'error', phases: LOGON, category: 'policy', outcome: 'fatal', fix: 'Sign in during the allowed hours or ask an administrator.', rationale: 'Retrying within the forbidden hours gets the same answer.' },
+    { code: 1329, name: 'ERROR_INVALID_WORKSTATION', summary: 'The account may not sign in to this computer.', severity: 'error', phases: LOGON, category: 'policy', outcome: 'fatal', fix: 'Ask an administrator to allow this computer for the account.', rationale: 'Only an account policy change helps.' },
+    { code: 1330, name: 'ERROR_PASSWORD_EXPIRED', summary: 'The password has expired.', severity: 'warning', phases: LOGON, category: 'auth', outcome: 'reauthenticate', fix: 'Change the password, then sign in with the new one.' },
+    { code: 1331, name: 'ERROR_ACCOUNT_DISABLED', summary: 'The account is disabled.', severity: 'error', phases: LOGON, category: 'auth', outcome: 'fatal', fix: 'Ask an administrator to enable the account.', rationale: 'No credentials help until an administrator enables the account.' },
+    { code: 1385, name: 'ERROR_LOGON_TYPE_NOT_GRANTED', summary: 'The account lacks the right to sign in this way (for example through Remote Desktop).', severity: 'error', phases: LOGON, category: 'policy', outcome: 'fatal', fix: 'Ask an administrator to grant the remote sign-in right.', rationale: 'Only a rights change helps.' },
+    { code: 1396, name: 'ERROR_WRONG_TARGET_NAME', summary: 'The server name did not match its account during authentication.', severity: 'error', phases: LOGON, category: 'auth', outcome: 'fatal', fix: 'Connect with the server name its certificate or account uses; an administrator may need to fix its SPN.', rationale: 'A name mismatch is configuration; new credentials do not help.' },
+    {
+      code: 1450, name: 'ERROR_NO_SYSTEM_RESOURCES', summary: 'The system does not have the resources to finish the request.', severity: 'warning', phases: LIVE, category: 'resource', outcome: 'retry-later', retryAfterMs: 5000, fix: FREE_UP,
+      rationale: 'Resource pressure usually eases; a 5 s floor avoids adding to it.',
+    },
+    { code: 1460, name: 'ERROR_TIMEOUT', summary: 'The operation timed out.', severity: 'warning', phases: LIVE, category: 'network', outcome: 'retry', fix: RECONNECTS },
+    { code: 1722, name: 'RPC_S_SERVER_UNAVAILABLE', summary: 'The RPC server is unavailable.', severity: 'warning', phases: CONNECT, category: 'network', outcome: 'retry', fix: 'If it repeats, check that the server is up and reachable.' },
+    { code: 1793, name: 'ERROR_ACCOUNT_EXPIRED', summary: 'The account has expired.', severity: 'error', phases: LOGON, category: 'auth', outcome: 'fatal', fix: 'Ask an administrator to extend the account.', rationale: 'No credentials help until an administrator extends the account.' },
+    { code: 1907, name: 'ERROR_PASSWORD_MUST_CHANGE', summary: 'The password must be changed before signing in.', severity: 'warning', phases: LOGON, category: 'auth', outcome: 'reauthenticate', fix: 'Change the password, then sign in with the new one.' },
+    {
+      code: 1909, name: 'ERROR_ACCOUNT_LOCKED_OUT', summary: 'The account is locked out.', severity: 'error', phases: LOGON, category: 'auth', outcome: 'fatal',
+      fix: 'Wait for the lockout to expire or ask an administrator to unlock the account.', rationale: 'More attempts extend the lockout; the user or an administrator must act first.',
+    },
+  ],
+};
