@@ -1,0 +1,256 @@
+/**
+ * The Guacamole WebSocket tunnel as a WireCodec (see docs/wire.md).
+ *
+ * Incoming: internal instructions (opcode "") carry the tunnel UUID and `ping`; `sync` ends the handshake
+ * and is acknowledged like Guacamole.Client does; `error` is a status; `disconnect` is the peer's goodbye;
+ * `nop` only proves the peer is alive; everything else is application data `{ opcode, args }`.
+ * A frame that breaks the format yields one `malformed` signal, after which frames are ignored until reset().
+ */
+import { SessionError, describeValue } from '../../src/errors/index.js';
+import type { WireCodec, WireFrame, WireSignal } from '../wire.js';
+import { encodeInstruction } from './encoder.js';
+import { GuacamoleParser, GUACAMOLE_PARSER_DEFAULTS } from './parser.js';
+import type { GuacamoleParserOptions } from './parser.js';
+
+/** One decoded instruction, as delivered in `{ kind: 'data' }` signals. */
+export interface GuacamoleInstruction {
+  readonly opcode: string;
+  readonly args: readonly string[];
+}
+
+export interface GuacamoleCodecOptions extends GuacamoleParserOptions {
+  /** Answer each `sync` with a `sync` carrying the same timestamp (as Guacamole.Client does). */
+  readonly ackSync?: boolean;
+  /** Echo internal `ping` instructions the server starts (the WebSocket tunnel's stability test). */
+  readonly answerPing?: boolean;
+}
+
+export const GUACAMOLE_CODEC_DEFAULTS = {
+  ...GUACAMOLE_PARSER_DEFAULTS,
+  ackSync: true,
+  answerPing: true,
+} as const satisfies Required<GuacamoleCodecOptions>;
+
+/** The WireCodec plus what the tunnel told us about itself. */
+export interface GuacamoleWireCodec extends WireCodec {
+  /** The tunnel UUID from the first internal instruction of this connection, or null before it. */
+  readonly tunnelId: string | null;
+}
+
+/** The tunnel-internal opcode (Guacamole.Tunnel.INTERNAL_DATA_OPCODE). */
+export const INTERNAL_OPCODE = '';
+
+const NOP_FRAME = encodeInstruction('nop');
+const KEEPALIVE: WireSignal = Object.freeze({ kind: 'keepalive' });
+const END: WireSignal = Object.freeze({ kind: 'end' });
+const TUNNEL_STEP: WireSignal = Object.freeze({ kind: 'step', step: 'tunnel' });
+const SYNC_STEP: WireSignal = Object.freeze({ kind: 'step', step: 'sync' });
+const DECIMAL = /^\d{1,20}$/;
+/** How many ping timestamps are remembered to recognise echoes (ours, or of our own echoes). */
+const PING_MEMORY = 8;
+const BOOLEAN_OPTIONS = ['ackSync', 'answerPing'] as const;
+const KNOWN_OPTIONS = new Set<string>(Object.keys(GUACAMOLE_CODEC_DEFAULTS));
+
+function protocolError(message: string, value?: unknown): SessionError {
+  return new SessionError('SESSION_ERR_PROTOCOL', message, value === undefined ? {} : { value: describeValue(value) });
+}
+
+function invalidOption(field: string, message: string, value: unknown): SessionError {
+  return new SessionError('SESSION_ERR_INVALID_OPTION', message, { field, value: describeValue(value) });
+}
+
+function checkOptions(options: GuacamoleCodecOptions): void {
+  if (typeof options !== 'object' || options === null) {
+    throw invalidOption('options', `Guacamole codec options must be an object (got ${describeValue(options)})`, options);
+  }
+  for (const key of Object.keys(options)) {
+    if (!KNOWN_OPTIONS.has(key)) {
+      throw invalidOption(key, `Unknown Guacamole codec option ${describeValue(key)} (accepted: ${[...KNOWN_OPTIONS].join(', ')})`, key);
+    }
+  }
+  for (const key of BOOLEAN_OPTIONS) {
+    const value = options[key];
+    if (value !== undefined && typeof value !== 'boolean') {
+      throw invalidOption(key, `${key} must be true or false (got ${describeValue(value)})`, value);
+    }
+  }
+}
+
+/** Reads `{ opcode, args }` or `[opcode, ...args]`; throws SESSION_ERR_PROTOCOL for anything else. */
+function toElements(message: unknown): [string, ...(string | number)[]] {
+  try {
+    let opcode: unknown;
+    let args: unknown;
+    if (Array.isArray(message)) {
+      opcode = message[0];
+      args = message.slice(1);
+    } else if (typeof message === 'object' && message !== null) {
+      opcode = (message as { opcode?: unknown }).opcode;
+      args = (message as { args?: unknown }).args ?? [];
+    } else {
+      throw protocolError(`A Guacamole message must be { opcode, args } or [opcode, ...args] (got ${describeValue(message)})`, message);
+    }
+    if (typeof opcode !== 'string') throw protocolError(`A Guacamole message needs a string opcode (got ${describeValue(opcode)})`, opcode);
+    if (!Array.isArray(args)) throw protocolError(`A Guacamole message's args must be an array (got ${describeValue(args)})`, args);
+    return [opcode, ...(args as (string | number)[])];
+  } catch (error) {
+    if (error instanceof SessionError) throw error;
+    throw new SessionError('SESSION_ERR_PROTOCOL', 'A Guacamole message could not be read', { cause: error });
+  }
+}
+
+class GuacamoleCodec implements GuacamoleWireCodec {
+  private readonly parser: GuacamoleParser;
+  private readonly ackSync: boolean;
+  private readonly answerPing: boolean;
+  private decoder = new TextDecoder('utf-8', { fatal: true });
+  private emit: (signal: WireSignal) => void = noop;
+  private broken = false;
+  /** A semantic error raised inside the instruction handler (bad `error` code, bad `sync`). */
+  private semanticError: SessionError | null = null;
+  private tunnel: string | null = null;
+  private synced = false;
+  private lastAckedSync: string | null = null;
+  private readonly pings: string[] = [];
+  private readonly onInstruction = (opcode: string, args: readonly string[]): void => this.handle(opcode, args);
+
+  constructor(options: GuacamoleCodecOptions) {
+    checkOptions(options);
+    const { ackSync: _ack, answerPing: _ping, ...parserOptions } = options;
+    this.parser = new GuacamoleParser(parserOptions);
+    this.ackSync = options.ackSync ?? GUACAMOLE_CODEC_DEFAULTS.ackSync;
+    this.answerPing = options.answerPing ?? GUACAMOLE_CODEC_DEFAULTS.answerPing;
+  }
+
+  get tunnelId(): string | null {
+    return this.tunnel;
+  }
+
+  decode(frame: WireFrame, emit: (signal: WireSignal) => void): void {
+    if (this.broken) return;
+    let text: string;
+    if (typeof frame === 'string') text = frame;
+    else {
+      try {
+        text = this.decoder.decode(frame, { stream: true });
+      } catch (cause) {
+        this.malformed(emit, new SessionError('SESSION_ERR_PROTOCOL', 'A binary Guacamole frame is not valid UTF-8', { cause }));
+        return;
+      }
+    }
+    this.emit = emit;
+    try {
+      this.parser.receive(text, this.onInstruction);
+    } catch (error) {
+      // Only the parser's own errors and our semantic ones are malformed input; a throwing `emit` is the caller's.
+      if (error !== this.parser.error && error !== this.semanticError) throw error;
+      this.malformed(emit, error as SessionError);
+    } finally {
+      this.emit = noop;
+    }
+  }
+
+  encode(message: unknown): WireFrame {
+    const [opcode, ...args] = toElements(message);
+    const frame = encodeInstruction(opcode, ...args);
+    if (opcode === INTERNAL_OPCODE && args[0] === 'ping' && args[1] !== undefined) this.remember(String(args[1]));
+    return frame;
+  }
+
+  keepAliveFrame(): WireFrame {
+    return NOP_FRAME;
+  }
+
+  reset(): void {
+    this.parser.reset();
+    this.decoder = new TextDecoder('utf-8', { fatal: true });
+    this.broken = false;
+    this.semanticError = null;
+    this.tunnel = null;
+    this.synced = false;
+    this.lastAckedSync = null;
+    this.pings.length = 0;
+  }
+
+  private malformed(emit: (signal: WireSignal) => void, error: SessionError): void {
+    this.broken = true;
+    emit({ kind: 'malformed', error });
+  }
+
+  private reject(message: string, value: unknown): never {
+    this.semanticError = protocolError(message, value);
+    throw this.semanticError;
+  }
+
+  private remember(timestamp: string): void {
+    this.pings.push(timestamp);
+    if (this.pings.length > PING_MEMORY) this.pings.shift();
+  }
+
+  private handle(opcode: string, args: readonly string[]): void {
+    const emit = this.emit;
+    switch (opcode) {
+      case INTERNAL_OPCODE:
+        return this.handleInternal(args);
+      case 'nop':
+        return emit(KEEPALIVE);
+      case 'disconnect':
+        return emit(END);
+      case 'error': {
+        const message = args[0];
+        const code = args[1];
+        if (message === undefined || code === undefined) this.reject('A Guacamole error instruction needs a message and a status code', args.length);
+        if (!DECIMAL.test(code)) this.reject(`A Guacamole error instruction has a non-numeric status code ${describeValue(code)}`, code);
+        return emit({ kind: 'status', code: Number(code), message });
+      }
+      case 'sync': {
+        const timestamp = args[0];
+        if (timestamp === undefined || !DECIMAL.test(timestamp)) {
+          this.reject(`A Guacamole sync instruction has no numeric timestamp (got ${describeValue(timestamp)})`, timestamp);
+        }
+        if (!this.synced) {
+          this.synced = true;
+          emit(SYNC_STEP);
+        }
+        emit({ kind: 'data', data: { opcode, args } satisfies GuacamoleInstruction });
+        // Guacamole.Client answers a timestamp once, even if the server repeats it.
+        if (this.ackSync && timestamp !== this.lastAckedSync) {
+          this.lastAckedSync = timestamp;
+          emit({ kind: 'reply', frame: encodeInstruction('sync', timestamp) });
+        }
+        return;
+      }
+      default:
+        return emit({ kind: 'data', data: { opcode, args } satisfies GuacamoleInstruction });
+    }
+  }
+
+  private handleInternal(args: readonly string[]): void {
+    const emit = this.emit;
+    const first = args[0];
+    if (first === 'ping') {
+      emit(KEEPALIVE);
+      const timestamp = args[1] ?? '';
+      // An echo of a ping we sent (or of our own echo) is only proof of life; answering it would loop.
+      const known = this.pings.indexOf(timestamp);
+      if (known !== -1) this.pings.splice(known, 1);
+      else if (this.answerPing) {
+        this.remember(timestamp);
+        emit({ kind: 'reply', frame: encodeInstruction(INTERNAL_OPCODE, ...args) });
+      }
+      return;
+    }
+    if (this.tunnel === null && args.length === 1 && first !== undefined && first !== '') {
+      this.tunnel = first;
+      return emit(TUNNEL_STEP);
+    }
+    emit(KEEPALIVE);
+  }
+}
+
+function noop(): void {}
+
+/** A fresh Guacamole codec (one per session; the transport calls reset() for every connection). */
+export function createGuacamoleCodec(options: GuacamoleCodecOptions = {}): GuacamoleWireCodec {
+  return new GuacamoleCodec(options);
+}
