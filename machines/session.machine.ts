@@ -402,7 +402,7 @@ export function createSessionMachine(profile: Profile, options: SessionMachineOp
                     classifyClose(event as Extract<TransportEvent, { type: 'transport.close' }>, context.now(), false)),
                 },
               },
-              handshaking: firstStep === undefined ? {} : { initial: firstStep.id, states: stepStates },
+              ...(firstStep === undefined ? {} : { handshaking: { initial: firstStep.id, states: stepStates } }),
               ready: {
                 type: 'parallel',
                 entry: [
@@ -479,7 +479,7 @@ export function createSessionMachine(profile: Profile, options: SessionMachineOp
               { guard: { type: 'outcomeIs', params: ['fatal'] }, target: '#session.failed', actions: [assign({ failure: 'fatal' }), 'emitFailed'] },
               { guard: { type: 'outcomeIs', params: ['reauthenticate'] }, target: 'awaiting.auth' },
               { guard: { type: 'outcomeIs', params: ['user-decision'] }, target: 'awaiting.decision' },
-              { guard: 'isOffline', target: '#session.suspended' },
+              // Offline never reaches here: it leaves `active` at once. A hidden page does not reconnect in the background.
               { guard: 'isHidden', target: '#session.suspended' },
               { target: 'backoff' },
             ],

@@ -1,0 +1,5 @@
+export { createSession, Session } from './create-session.js';
+export type { ReauthenticateUpdate } from './create-session.js';
+export { validateSessionOptions, SESSION_OPTION_NAMES } from './options.js';
+export type { SessionOptions, SessionClock } from './options.js';
+export type { SessionEventMap, SessionEventName, FaultEvent, ReconnectingEvent, ClosedEvent, FailedEvent } from './events.js';
