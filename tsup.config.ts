@@ -28,7 +28,6 @@ export default defineConfig([
     sourcemap: true,
     target: 'node20',
     platform: 'node',
-    banner: { js: '#!/usr/bin/env node' },
     external: ['ws', 'xstate', 'eventemitter3', 'msw'],
   },
 ]);

@@ -1,0 +1,258 @@
+/**
+ * The lifecycle machine against a bare XState machine of the same shape, in the same run:
+ *   1. events per second through a guacamole machine that is connected and ready (steady traffic that does
+ *      not change state, and a full reconnect cycle), target ≥ 0.5× the bare machine's rate;
+ *   2. heap bytes per idle session over 10,000 started actors, target ≤ 2× the bare actor's bytes.
+ *
+ * Run: node --expose-gc --import tsx bench/machine.bench.ts   (or: npx tsx --expose-gc bench/machine.bench.ts)
+ * Without --expose-gc the heap figures are skipped. Results go to bench/RESULTS.md, section "## machine".
+ */
+import { cpus } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { measure } from 'mitata';
+import { SimulatedClock, createActor, createMachine, fromCallback, fromPromise, waitFor } from 'xstate';
+import type { AnyActorRef, AnyStateMachine } from 'xstate';
+import { createSessionMachine } from '../machines/session.machine.js';
+import { guacamoleProfile } from '../machines/guacamole/index.js';
+
+export const MACHINE_BENCH = {
+  command: 'node --expose-gc --import tsx bench/machine.bench.ts',
+  idleActors: 10_000,
+  rounds: 5,
+  targetEventRatio: 0.5,
+  targetHeapRatio: 2,
+} as const;
+
+const now = () => 0;
+const random = () => 0.5;
+const input = () => ({ url: 'wss://x/', now, random });
+
+/**
+ * The guacamole machine with a transport that never does anything. The reconnect cycle runs millions of
+ * outages without ever staying `ready` for `minUptimeMs`, so the attempt limit is lifted to keep it cycling.
+ */
+export function profileMachine(): AnyStateMachine {
+  return createSessionMachine(guacamoleProfile, { retry: { maxAttempts: Number.MAX_SAFE_INTEGER } })
+    .provide({ actors: { transport: fromCallback(() => () => {}) } });
+}
+
+/** Same states, parallel regions, invokes, timers and transitions per cycle; no context, actions or guards. */
+export function bareMachine(): AnyStateMachine {
+  const fault = '#bare.active.fault';
+  return createMachine({
+    id: 'bare',
+    initial: 'idle',
+    states: {
+      idle: { on: { 'user.connect': 'active', 'user.disconnect': 'closed' } },
+      active: {
+        initial: 'resolving',
+        on: { 'user.disconnect': '#bare.closed', 'env.offline': '#bare.suspended' },
+        states: {
+          resolving: { invoke: { src: fromPromise(async () => 'wss://x/'), onDone: 'online', onError: 'fault' } },
+          online: {
+            initial: 'connecting',
+            invoke: { src: fromCallback(() => () => {}) },
+            on: { 'transport.close': fault, 'transport.error': fault, 'status.report': fault },
+            states: {
+              connecting: { after: { 15_000: fault }, on: { 'transport.open': 'handshaking' } },
+              handshaking: {
+                initial: 'tunnel',
+                states: {
+                  tunnel: { after: { 15_000: fault }, on: { 'transport.signal': 'sync', 'step.done': 'sync' } },
+                  sync: { after: { 15_000: fault }, on: { 'transport.signal': '#bare.active.online.ready', 'step.done': '#bare.active.online.ready' } },
+                },
+              },
+              ready: {
+                type: 'parallel',
+                on: { 'keepalive.tick': {} },
+                states: {
+                  stream: {},
+                  keepalive: {
+                    initial: 'healthy',
+                    states: {
+                      healthy: { after: { 1_500: 'unstable' } },
+                      unstable: { after: { 15_000: fault }, on: { 'transport.activity': 'healthy', 'keepalive.tick': 'healthy' } },
+                    },
+                  },
+                  pinger: { initial: 'waiting', states: { waiting: { after: { 5_000: { target: 'waiting', reenter: true } } } } },
+                  uptime: { initial: 'counting', states: { counting: { after: { 5_000: 'stable' } }, stable: {} } },
+                },
+              },
+            },
+          },
+          fault: { always: 'backoff' },
+          backoff: { after: { 1_000: 'resolving' }, on: { 'user.retryNow': 'resolving', 'env.hidden': '#bare.suspended' } },
+          awaiting: {
+            initial: 'auth',
+            states: {
+              auth: { on: { 'user.reauthenticate': '#bare.active.resolving', 'user.cancel': '#bare.closed' } },
+              decision: { on: { 'user.takeOver': '#bare.active.resolving', 'user.retryNow': '#bare.active.resolving', 'user.cancel': '#bare.closed' } },
+            },
+          },
+        },
+      },
+      suspended: { on: { 'env.online': 'active', 'user.retryNow': 'active', 'user.disconnect': 'closed' } },
+      closed: { type: 'final' },
+      failed: { type: 'final' },
+    },
+  });
+}
+
+const isConnecting = (s: { matches(value: unknown): boolean }) => s.matches({ active: { online: 'connecting' } });
+const isReady = (s: { matches(value: unknown): boolean }) => s.matches({ active: { online: 'ready' } });
+
+/** Starts an actor on a simulated clock (its timers never fire) and drives it to `ready`. */
+async function readyActor(machine: AnyStateMachine): Promise<AnyActorRef> {
+  const actor = createActor(machine, { input: input(), clock: new SimulatedClock() });
+  actor.start();
+  actor.send({ type: 'user.connect' });
+  await waitFor(actor, isConnecting);
+  connectAndHandshake(actor);
+  if (!isReady(actor.getSnapshot())) throw new Error(`${machine.id}: not ready after the handshake`);
+  return actor;
+}
+
+function connectAndHandshake(actor: AnyActorRef): void {
+  actor.send({ type: 'transport.open' });
+  actor.send({ type: 'transport.signal', signal: { kind: 'step', step: 'tunnel' } });
+  actor.send({ type: 'transport.signal', signal: { kind: 'step', step: 'sync' } });
+}
+
+const STEADY_EVENTS = [
+  { type: 'keepalive.tick' },
+  { type: 'step.done', step: 'not-a-step' },
+  { type: 'transport.activity' },
+] as const;
+
+/** Events sent per reconnect cycle: close, retryNow, open, two step signals (plus the resolver's done event). */
+const CYCLE_EVENTS = 5;
+
+async function steadyRate(machine: AnyStateMachine): Promise<number> {
+  const actor = await readyActor(machine);
+  const stats = await measure(() => {
+    for (const event of STEADY_EVENTS) actor.send(event);
+  });
+  if (!isReady(actor.getSnapshot())) throw new Error(`${machine.id}: steady traffic left ready`);
+  actor.stop();
+  return (STEADY_EVENTS.length * 1e9) / stats.avg;
+}
+
+async function cycleRate(machine: AnyStateMachine): Promise<number> {
+  const actor = await readyActor(machine);
+  const stats = await measure(async () => {
+    actor.send({ type: 'transport.close', code: 1006, reason: '', wasClean: false });
+    actor.send({ type: 'user.retryNow' });
+    // The URL resolver settles within a few microtasks; polling them costs less than a subscription.
+    while (!isConnecting(actor.getSnapshot())) await null;
+    connectAndHandshake(actor);
+  });
+  if (!isReady(actor.getSnapshot())) throw new Error(`${machine.id}: the reconnect cycle did not end in ready`);
+  actor.stop();
+  return (CYCLE_EVENTS * 1e9) / stats.avg;
+}
+
+/** Heap bytes per started, idle actor, from heapUsed deltas around forced collections. */
+function heapPerActor(machine: AnyStateMachine, gc: () => void): number {
+  const actors: (AnyActorRef | null)[] = new Array<AnyActorRef | null>(MACHINE_BENCH.idleActors).fill(null);
+  gc();
+  gc();
+  const before = process.memoryUsage().heapUsed;
+  for (let i = 0; i < actors.length; i++) actors[i] = createActor(machine, { input: input() }).start();
+  gc();
+  gc();
+  const after = process.memoryUsage().heapUsed;
+  for (const actor of actors) actor?.stop();
+  return (after - before) / actors.length;
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+export interface MachineBenchResult {
+  readonly steady: { readonly profile: number; readonly bare: number };
+  readonly cycle: { readonly profile: number; readonly bare: number };
+  readonly heap: { readonly profile: number; readonly bare: number } | null;
+}
+
+/** Alternates the two machines for `rounds` rounds and keeps the median of each figure. */
+export async function runMachineBench(): Promise<MachineBenchResult> {
+  const profile = profileMachine();
+  const bare = bareMachine();
+  const figures: Record<string, number[]> = {};
+  const keep = (key: string, value: number) => (figures[key] ??= []).push(value);
+  const gc = (globalThis as { gc?: () => void }).gc;
+  for (let round = 0; round < MACHINE_BENCH.rounds; round++) {
+    keep('steady.bare', await steadyRate(bare));
+    keep('steady.profile', await steadyRate(profile));
+    keep('cycle.bare', await cycleRate(bare));
+    keep('cycle.profile', await cycleRate(profile));
+    if (gc !== undefined) {
+      keep('heap.bare', heapPerActor(bare, gc));
+      keep('heap.profile', heapPerActor(profile, gc));
+    }
+  }
+  const m = (key: string) => median(figures[key] ?? [Number.NaN]);
+  return {
+    steady: { profile: m('steady.profile'), bare: m('steady.bare') },
+    cycle: { profile: m('cycle.profile'), bare: m('cycle.bare') },
+    heap: gc === undefined ? null : { profile: m('heap.profile'), bare: m('heap.bare') },
+  };
+}
+
+const int = (n: number) => Math.round(n).toLocaleString('en-US');
+
+/** The "## machine" section of bench/RESULTS.md. */
+export function renderMachineSection(result: MachineBenchResult): string {
+  const rate = (name: string, r: { profile: number; bare: number }) => {
+    const ratio = r.profile / r.bare;
+    const verdict = ratio >= MACHINE_BENCH.targetEventRatio ? 'met' : 'MISSED';
+    return `| ${name} | ${int(r.profile)} | ${int(r.bare)} | ${ratio.toFixed(2)}× | ≥ ${MACHINE_BENCH.targetEventRatio}× (${verdict}) |`;
+  };
+  const heapRow = result.heap === null
+    ? '| heap bytes per idle actor | skipped: run with --expose-gc | | | ≤ 2× |'
+    : `| heap bytes per idle actor (${int(MACHINE_BENCH.idleActors)} actors) | ${int(result.heap.profile)} | ${int(result.heap.bare)} | ${(result.heap.profile / result.heap.bare).toFixed(2)}× | ≤ ${MACHINE_BENCH.targetHeapRatio}× (${result.heap.profile / result.heap.bare <= MACHINE_BENCH.targetHeapRatio ? 'met' : 'MISSED'}) |`;
+  const cpu = cpus()[0]?.model.trim() ?? 'unknown CPU';
+  return [
+    '## machine',
+    '',
+    `Command: \`${MACHINE_BENCH.command}\` · Node ${process.version} · ${cpus().length} cores (${cpu}) · ${process.platform}/${process.arch}`,
+    '',
+    '| measure | guacamole machine | bare machine | ratio | target |',
+    '|---|---|---|---|---|',
+    rate('events/s, steady traffic while ready', result.steady),
+    rate('events/s, reconnect cycle', result.cycle),
+    heapRow,
+    '',
+    `How: both machines run in the same process on a SimulatedClock (timers armed, never fired), ${MACHINE_BENCH.rounds} alternating rounds, median kept; rates from mitata \`measure()\` averages.`,
+    'The guacamole machine is `createSessionMachine(guacamoleProfile, { retry: { maxAttempts: Number.MAX_SAFE_INTEGER } })` with a no-op `transport` provided; the bare machine has the same states, parallel regions, invokes, timers and transitions per cycle, and no context, actions or guards.',
+    `Steady traffic: \`keepalive.tick\`, \`step.done\` for an unknown step and \`transport.activity\`, per iteration; none changes state. Reconnect cycle: \`transport.close\` → fault → backoff → \`user.retryNow\` → resolving (microtasks until the URL resolver settles) → \`transport.open\` → two step signals → ready: ${CYCLE_EVENTS} events sent, 7 transitions.`,
+    `Heap: \`global.gc()\` twice, then \`process.memoryUsage().heapUsed\` before and after creating and starting ${int(MACHINE_BENCH.idleActors)} idle actors (input \`{ url: 'wss://x/', now, random }\`), divided by the count.`,
+    '',
+  ].join('\n');
+}
+
+/** Replaces (or appends) the "## machine" section and leaves every other section as it was. */
+export function withMachineSection(existing: string | null, section: string): string {
+  if (existing === null) return `# Benchmarks\n\nEach section is written by its own script; see the command in it.\n\n${section}`;
+  const start = existing.search(/^## machine$/m);
+  if (start === -1) return `${existing.trimEnd()}\n\n${section}`;
+  const next = existing.slice(start + 1).search(/^## /m);
+  const end = next === -1 ? existing.length : start + 1 + next;
+  return `${existing.slice(0, start)}${section}${next === -1 ? '' : `\n${existing.slice(end)}`}`;
+}
+
+async function main(): Promise<void> {
+  const result = await runMachineBench();
+  const section = renderMachineSection(result);
+  process.stdout.write(`${section}\n`);
+  const file = resolve(dirname(fileURLToPath(import.meta.url)), 'RESULTS.md');
+  const existing = await readFile(file, 'utf8').catch(() => null);
+  await writeFile(file, withMachineSection(existing, section), 'utf8');
+  process.stdout.write(`wrote ${file}\n`);
+}
+
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) await main();

@@ -1,0 +1,131 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createFaultServer, step } from '../../../src/testing/index.js';
+import type { FaultServer } from '../../../src/testing/index.js';
+import { deadPort } from '../../support/ws-server.js';
+import { startSession } from '../../support/session-harness.js';
+import type { SessionHarness } from '../../support/session-harness.js';
+
+const quick = { retry: { jitter: 'none' as const, initialDelayMs: 1000, maxAttempts: 3 } };
+let server: FaultServer | undefined;
+let harness: SessionHarness | undefined;
+
+afterEach(async () => {
+  harness?.session.disconnect();
+  await server?.close();
+  server = undefined;
+  harness = undefined;
+});
+
+describe('createSession over the Guacamole tunnel protocol (real ws server on 127.0.0.1:0)', () => {
+  it('connects, completes the tunnel and sync handshake, streams, and answers the server\'s sync', async () => {
+    server = await createFaultServer({ protocol: 'guacamole', script: [step.handshake(), step.stream(200, 100)] });
+    harness = startSession({ protocol: 'guacamole', url: server.url, ...quick });
+    harness.session.connect();
+    await harness.until(() => harness!.of('ready').length === 1);
+    expect(harness.session.state).toMatchObject({ connectivity: 'ready', phase: 'stream', reconnecting: false });
+    await harness.until(() => harness!.messages.length >= 5);
+    expect(harness.of('phase').map((p) => p)).toEqual(expect.arrayContaining(['connect', 'handshake', 'stream']));
+    // the client acknowledged the handshake sync the way Guacamole.Client does
+    await harness.until(() => server!.connections[0]!.received.some((m) => String(m).startsWith('4.sync,')));
+  });
+
+  it('reconnects with backoff after a retryable `error` instruction (515), and only after the delay', async () => {
+    server = await createFaultServer({
+      protocol: 'guacamole',
+      scripts: [[step.handshake(), step.status(515, 'upstream error')], [step.handshake()]],
+    });
+    harness = startSession({ protocol: 'guacamole', url: server.url, ...quick });
+    harness.session.connect();
+    await harness.until(() => harness!.of('reconnecting').length === 1);
+    expect(harness.of('fault')[0]!.fault).toMatchObject({ space: 'guacamole', code: 515, name: 'UPSTREAM_ERROR' });
+    expect(harness.of('reconnecting')[0]).toMatchObject({ attempt: 1, delayMs: 1000 });
+    harness.advance(999);
+    expect(server.connections).toHaveLength(1);
+    harness.advance(1);
+    await harness.until(() => harness!.of('ready').length === 2);
+    expect(server.connections).toHaveLength(2);
+    expect(harness.session.state.reconnecting).toBe(true);
+  });
+
+  it('stops on an auth failure (769): needs-auth, and no second connection however long it waits', async () => {
+    server = await createFaultServer({ protocol: 'guacamole', script: [step.handshake(), step.status(769, 'bad credentials')] });
+    harness = startSession({ protocol: 'guacamole', url: `${server.url}?token=wrong`, ...quick });
+    harness.session.connect();
+    await harness.until(() => harness!.of('needs-auth').length === 1);
+    harness.advance(24 * 3_600_000);
+    expect(server.connections).toHaveLength(1);
+    expect(harness.of('reconnecting')).toHaveLength(0);
+    harness.session.reauthenticate({ url: `${server.url}?token=right` });
+    await harness.until(() => server!.connections.length === 2);
+    expect(server.connections[1]!.path).toContain('token=');
+  });
+
+  it('declares a stalled server unstable, then dead (514), drops the socket and reconnects', async () => {
+    server = await createFaultServer({ protocol: 'guacamole', scripts: [[step.handshake(), step.stall()], [step.handshake()]] });
+    harness = startSession({ protocol: 'guacamole', url: server.url, ...quick });
+    harness.session.connect();
+    await harness.until(() => harness!.of('ready').length === 1);
+    harness.advance(1500);
+    expect(harness.of('unstable')).toHaveLength(1);
+    harness.advance(13_500);
+    expect(harness.of('fault')[0]!.fault).toMatchObject({ code: 514, name: 'UPSTREAM_TIMEOUT' });
+    await harness.until(() => server!.connections[0]!.closeCode !== null);
+    expect(server.connections[0]!.closeCode).toBe(1006);
+    harness.advance(1000);
+    await harness.until(() => harness!.of('ready').length === 2);
+  });
+
+  it('reconnects after a server restart (close 1012) once the floor has passed', async () => {
+    server = await createFaultServer({ protocol: 'guacamole', script: [step.handshake()] });
+    harness = startSession({ protocol: 'guacamole', url: server.url, ...quick });
+    harness.session.connect();
+    await harness.until(() => harness!.of('ready').length === 1);
+    await server.restart(50, { closeCode: 1012, closeReason: 'restarting' });
+    await harness.until(() => harness!.of('reconnecting').length === 1);
+    const { cause, delayMs } = harness.of('reconnecting')[0]!;
+    expect(cause.via).toMatchObject({ space: 'websocket', code: 1012 });
+    expect(cause.outcome).toBe('retry-later');
+    expect(delayMs).toBeGreaterThanOrEqual(cause.retryAfterMs!);
+    harness.advance(delayMs);
+    await harness.until(() => harness!.of('ready').length === 2);
+  });
+
+  it('retries a refused port, then fails with the cause (519 via ECONNREFUSED)', async () => {
+    harness = startSession({ protocol: 'guacamole', url: `ws://127.0.0.1:${await deadPort()}/`, retry: { jitter: 'none', initialDelayMs: 100, maxAttempts: 2 } });
+    harness.session.connect();
+    for (let attempt = 1; attempt <= 2; attempt += 1) {
+      await harness.until(() => harness!.of('reconnecting').length === attempt);
+      harness.advance(100 * 2 ** (attempt - 1));
+    }
+    await harness.until(() => harness!.of('failed').length === 1);
+    const failed = harness.of('failed')[0]!;
+    expect(failed.reason).toBe('exhausted');
+    expect(failed.cause).toMatchObject({ space: 'guacamole', code: 519, via: { space: 'errno', code: 'ECONNREFUSED' } });
+    expect(harness.session.state.connectivity).toBe('shutdown');
+    expect(() => harness!.session.connect()).toThrowError(/never reopens/);
+  });
+
+  it('floors the next attempt at a 503 upgrade rejection\'s Retry-After (120 s)', async () => {
+    server = await createFaultServer({ protocol: 'guacamole', scripts: [[step.reject(503, { retryAfter: 120 })], [step.handshake()]] });
+    harness = startSession({ protocol: 'guacamole', url: server.url, ...quick });
+    harness.session.connect();
+    await harness.until(() => harness!.of('reconnecting').length === 1);
+    expect(harness.of('reconnecting')[0]!.delayMs).toBe(120_000);
+    harness.advance(119_999);
+    expect(server.connections).toHaveLength(1);
+    harness.advance(1);
+    await harness.until(() => harness!.of('ready').length === 1);
+  });
+
+  it('a user disconnect closes politely with 1000 and leaves no timer', async () => {
+    server = await createFaultServer({ protocol: 'guacamole', script: [step.handshake()] });
+    harness = startSession({ protocol: 'guacamole', url: server.url, ...quick });
+    harness.session.connect();
+    await harness.until(() => harness!.of('ready').length === 1);
+    harness.session.disconnect();
+    await harness.until(() => server!.connections[0]!.closeCode !== null);
+    expect(server.connections[0]!.closeCode).toBe(1000);
+    expect(harness.of('closed')).toEqual([{ by: 'user', cause: null }]);
+    expect((harness.clock as unknown as { timeouts: Map<number, unknown> }).timeouts.size).toBe(0);
+  });
+});
