@@ -105,9 +105,29 @@ export type SessionEmitted =
 /** A transport that never opens: machines run headless until a real one is provided. */
 const noTransport = fromCallback<TransportCommand, TransportInput, TransportEvent>(() => () => undefined);
 
+/** Why `url()` failed, without its message: a token service's error text may carry the very credentials we hide. */
+export class UrlResolutionError extends Error {
+  override readonly name = 'UrlResolutionError' as const;
+}
+
+function describeUrlFailure(error: unknown): string {
+  if (!(error instanceof Error)) return `url() failed (threw ${error === null ? 'null' : typeof error})`;
+  const code = (error as { code?: unknown }).code;
+  return `url() failed (${error.name}${typeof code === 'string' && /^[A-Z0-9_]{1,40}$/.test(code) ? ` ${code}` : ''})`;
+}
+
+/**
+ * Calls the URL source. The app's own error never leaves this actor (it would reach the error event, the
+ * actor snapshot and so inspector traces): only its class name and error code do.
+ */
 const resolveUrl = fromPromise<ResolvedUrl, { readonly url: SecretUrlSource }>(async ({ input }) => {
-  const url = await input.url.resolve();
-  if (typeof url !== 'string' || url.length === 0) throw new TypeError('url() must return a non-empty string');
+  let url: unknown;
+  try {
+    url = await input.url.resolve();
+  } catch (error) {
+    throw new UrlResolutionError(describeUrlFailure(error));
+  }
+  if (typeof url !== 'string' || url.length === 0) throw new UrlResolutionError(`url() must return a non-empty string (got ${url === '' ? 'an empty string' : typeof url})`);
   return new ResolvedUrl(url);
 });
 
@@ -343,8 +363,8 @@ export function createSessionMachine(profile: Profile, options: SessionMachineOp
               onDone: { target: 'online', actions: assign({ resolved: ({ event }) => event.output }) },
               onError: faultWith(({ event }) => {
                 const error = (event as { error?: unknown }).error;
-                const detail = error instanceof Error ? error.message : String(error);
-                return Object.freeze({ ...own(profile.local.connectFailed), message: redactText(`url() failed: ${detail}`) });
+                const message = error instanceof UrlResolutionError ? error.message : 'url() failed';
+                return Object.freeze({ ...own(profile.local.connectFailed), message: redactText(message) });
               }),
             },
           },
