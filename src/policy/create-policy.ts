@@ -12,7 +12,7 @@ import { describeValue } from '../errors/index.js';
 import { withBudget } from './budget.js';
 import { DEFAULT_RETRY, JITTER_MODES, MAX_TIMER_DELAY_MS } from './defaults.js';
 import { MAX_MULTIPLIER, exponentialBackoff } from './exponential.js';
-import { withCauseFloor } from './floor.js';
+import { CAUSE_FLOOR_DEFAULTS, withCauseFloor } from './floor.js';
 import { guardOutcome } from './guard.js';
 import { withLimits } from './limits.js';
 import { fixedSchedule } from './schedule.js';
@@ -39,7 +39,9 @@ export function createRetryPolicy(options?: RetryOptions | RetryPolicy): RetryPo
   if (isRetryPolicy(options)) return guardOutcome(options);
   const resolved = resolveRetryOptions(options);
   const base = resolved.schedule === undefined ? exponentialBackoff(curveOf(resolved)) : fixedSchedule(resolved.schedule);
-  const limited = withLimits(withCauseFloor(base), { maxAttempts: resolved.maxAttempts, maxElapsedMs: resolved.maxElapsedMs });
+  // Clients that hit a server's floor are spread above it, unless the user asked for exact delays.
+  const spread = resolved.schedule !== undefined || resolved.jitter === 'none' ? 0 : CAUSE_FLOOR_DEFAULTS.spread;
+  const limited = withLimits(withCauseFloor(base, { spread }), { maxAttempts: resolved.maxAttempts, maxElapsedMs: resolved.maxElapsedMs });
   return guardOutcome(resolved.budget === undefined ? limited : withBudget(limited, resolved.budget));
 }
 

@@ -8,7 +8,8 @@ export { DEFAULT_RETRY, MAX_TIMER_DELAY_MS, JITTER_MODES } from './defaults.js';
 export { exponentialBackoff } from './exponential.js';
 export { fixedSchedule } from './schedule.js';
 export { withLimits } from './limits.js';
-export { withCauseFloor } from './floor.js';
+export { withCauseFloor, CAUSE_FLOOR_DEFAULTS } from './floor.js';
+export type { CauseFloorOptions } from './floor.js';
 export { createRetryBudget, withBudget } from './budget.js';
 export { guardOutcome } from './guard.js';
 

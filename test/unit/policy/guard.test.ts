@@ -107,7 +107,7 @@ describe('guardOutcome', () => {
   });
 
   it('can wrap any composition, including one the user builds from the parts', () => {
-    const policy = guardOutcome(withCauseFloor(returning(10)));
+    const policy = guardOutcome(withCauseFloor(returning(10), { spread: 0 }));
     expect(policy.nextDelayMs({ ...ctx, cause: fakeCause('retry-later', { retryAfterMs: 3000 }) }, half)).toBe(3000);
     expect(policy.nextDelayMs({ ...ctx, cause: fakeCause('reauthenticate', { retryAfterMs: 3000 }) }, half)).toBeNull();
   });

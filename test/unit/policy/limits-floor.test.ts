@@ -76,8 +76,22 @@ describe('withLimits', () => {
 describe('withCauseFloor', () => {
   const busy = fakeCause('retry-later', { retryAfterMs: 15_000 });
 
-  it('raises a shorter delay to the cause floor', () => {
-    expect(withCauseFloor(constant(1000)).nextDelayMs(ctx(1, 0, { cause: busy }), half)).toBe(15_000);
+  it('raises a shorter delay to exactly the cause floor with spread 0', () => {
+    expect(withCauseFloor(constant(1000), { spread: 0 }).nextDelayMs(ctx(1, 0, { cause: busy }), half)).toBe(15_000);
+  });
+
+  it('spreads delays that hit the floor over [floor, floor × 1.5) by default, so a herd does not land at once', () => {
+    const policy = withCauseFloor(constant(1000));
+    expect(policy.nextDelayMs(ctx(1, 0, { cause: busy }), () => 0)).toBe(15_000);
+    expect(policy.nextDelayMs(ctx(1, 0, { cause: busy }), half)).toBe(18_750);
+    expect(policy.nextDelayMs(ctx(1, 0, { cause: busy }), () => 0.999_999)).toBe(22_500);
+    const landings = new Set(Array.from({ length: 100 }, (_, i) => policy.nextDelayMs(ctx(1, 0, { cause: busy }), () => i / 100)));
+    expect(landings.size).toBe(100);
+  });
+
+  it('rejects a spread outside 0..1', () => {
+    expect(() => withCauseFloor(constant(1), { spread: 2 })).toThrow('spread must be a number from 0 to 1 (got 2)');
+    expect(() => withCauseFloor(constant(1), { spread: Number.NaN })).toThrow('(got NaN)');
   });
 
   it('keeps a longer delay as it is', () => {
@@ -107,7 +121,7 @@ describe('createRetryPolicy limits and floors together', () => {
   });
 
   it('stops when the floor pushes the next attempt past maxElapsedMs', () => {
-    const policy = createRetryPolicy({ maxElapsedMs: 120_000 });
+    const policy = createRetryPolicy({ maxElapsedMs: 120_000, jitter: 'none' });
     const late = fakeCause('retry-later', { retryAfterMs: 90_000 });
     expect(policy.nextDelayMs({ attempt: 2, elapsedMs: 20_000, cause: late }, half)).toBe(90_000);
     expect(policy.nextDelayMs({ attempt: 2, elapsedMs: 40_000, cause: late }, half)).toBeNull();
@@ -123,6 +137,13 @@ describe('createRetryPolicy limits and floors together', () => {
     const policy = createRetryPolicy();
     const never = fakeCause('retry-later', { retryAfterMs: Infinity });
     expect(policy.nextDelayMs({ attempt: 1, elapsedMs: 0, cause: never }, half)).toBeNull();
+  });
+
+  it('spreads above the floor with jitter, and lands exactly on it with jitter none or a schedule', () => {
+    const cause10 = fakeCause('retry-later', { retryAfterMs: 10_000 });
+    expect(createRetryPolicy({ jitter: 'full' }).nextDelayMs({ attempt: 1, elapsedMs: 0, cause: cause10 }, half)).toBe(12_500);
+    expect(createRetryPolicy({ jitter: 'none' }).nextDelayMs({ attempt: 1, elapsedMs: 0, cause: cause10 }, half)).toBe(10_000);
+    expect(createRetryPolicy({ schedule: [0] }).nextDelayMs({ attempt: 1, elapsedMs: 0, cause: cause10 }, half)).toBe(10_000);
   });
 
   it('rounds a fractional floor to whole ms', () => {
