@@ -1,0 +1,22 @@
+// Fault scripts: the DSL, its builders and validation
+export { step, validateScript, validateServerScript, resolveFaultProfile, isSendableCloseCode, SCRIPT_LIMITS } from './script.js';
+export type { FaultStep, ServerStep, FaultProtocol, FaultBackend, ValidateScriptOptions, ScriptSource } from './script.js';
+
+// The real fault server
+export { createFaultServer, FAULT_SERVER_DEFAULTS } from './fault-server.js';
+export type { FaultServer, FaultServerOptions, RestartOptions } from './fault-server.js';
+
+// The same scripts as msw ws.link handlers
+export { createFaultHandlers } from './msw-handlers.js';
+export type { FaultHandlers, FaultHandlersOptions } from './msw-handlers.js';
+
+// What a connection did, and the server side of each profile's wire
+export { createWireSpeaker, tunnelIdFor, HANDSHAKE_SYNC_TIMESTAMP } from './wire-speaker.js';
+export type { ConnectionRecord, WireSpeaker } from './wire-speaker.js';
+
+// Headless simulation under SimulatedClock: one session's timeline, and a herd of clients hit by one outage
+export { simulate, SIMULATE_DEFAULTS } from './simulate.js';
+export type { SimulateOptions, Timeline, TimelineEntry, TimelineEvent, SimulationOutcome } from './simulate.js';
+export { simulateHerd, guacamoleCountdownPolicy, HERD_DEFAULTS } from './herd.js';
+export type { HerdOptions, HerdResult, HerdBucket, HerdOutage, HerdEngine } from './herd.js';
+export { mulberry32 } from './prng.js';

@@ -1,0 +1,186 @@
+/**
+ * How `simulate()` plays the fault-script DSL (src/testing/script.ts) without a server: one `FaultStep[]` per
+ * connection attempt, validated with the fault server's own `validateScript`, played against the machine
+ * through the transport actor's `sendBack` on the simulated clock. Instant steps run back to back at the same
+ * simulated time; `wait`, `silence` and `stream` move time on.
+ *
+ * Each step does what the fault server does, as the client sees it:
+ *   accept              → transport.open (implied when a list has neither accept nor reject)
+ *   reject(status, ra)  → transport.error with failure.http { status, retryAfter }; the attempt ends
+ *   handshake(steps?)   → one step signal per profile step (default: all, in order)
+ *   stall               → nothing; keep-alives go unanswered; a list that ends in stall never settles
+ *   stream(rate, forMs) → data on the link at that rate: `link.lastDataAt` moves on clock timers, no actor events
+ *                         (one transport.activity when the machine asked for it, as the real transport does)
+ *   silence(forMs)      → nothing for forMs, keep-alives unanswered
+ *   status(code, msg?)  → a status signal (the catalog's own form of the code)
+ *   end(msg?)           → an end signal
+ *   close(code, reason) → transport.close, clean
+ *   drop                → transport.close 1006, not clean
+ *   wait(ms)            → the next step comes ms later (keep-alives still answered)
+ * While the server is responsive (as on the fault server: not stalled or silenced), every frame the client
+ * sends through the link (its keep-alive) gets an answer, which counts as incoming data.
+ */
+import { SessionError } from '../errors/index.js';
+import type { Profile } from '../../machines/profile.js';
+import type { TransportEvent, TransportInput } from '../../machines/wire.js';
+import { validateScript, withImplicitAccept } from './script.js';
+import type { FaultStep } from './script.js';
+
+/** One step list per connection attempt; attempts past the end repeat the last list. */
+export type SimScript = readonly (readonly FaultStep[])[];
+
+/**
+ * Checks every attempt's list with `validateScript` before anything runs. Throws SessionError
+ * SESSION_ERR_INVALID_SCRIPT whose message and field start with the attempt (`script[1]: Fault script step 2 …`).
+ */
+export function validateSimScript(profile: Profile, script: unknown): SimScript {
+  if (!Array.isArray(script) || script.length === 0) {
+    throw new SessionError('SESSION_ERR_INVALID_SCRIPT', 'script must be a non-empty array with one step list per connection attempt', { field: 'script' });
+  }
+  script.forEach((attempt: unknown, index) => {
+    try {
+      validateScript(profile, attempt as readonly FaultStep[]);
+    } catch (error) {
+      if (!(error instanceof SessionError)) throw error;
+      throw new SessionError(error.code, `script[${index}]: ${error.message}`, {
+        cause: error,
+        field: `script[${index}]${error.field === undefined ? '' : `.${error.field}`}`,
+        ...(error.value === undefined ? {} : { value: error.value }),
+      });
+    }
+  });
+  return script as SimScript;
+}
+
+/** The clock a simulation runs on: XState's Clock plus `now()`. */
+export interface SimClock {
+  now(): number;
+  setTimeout(fn: () => void, timeout: number): unknown;
+  clearTimeout(id: unknown): void;
+}
+
+export interface PlayContext {
+  readonly clock: SimClock;
+  readonly profile: Profile;
+  readonly input: TransportInput;
+  readonly sendBack: (event: TransportEvent) => void;
+}
+
+export interface PlayingAttempt {
+  /** True once the attempt is over, or every step has run and the list does not end in `stall`. */
+  done(): boolean;
+  /** The machine let go of the transport: cancel whatever is still scheduled. */
+  stop(): void;
+}
+
+/** Plays one attempt's steps; the first step runs on the next clock turn, at the current simulated time. */
+export function playAttempt(steps: readonly FaultStep[], context: PlayContext): PlayingAttempt {
+  const { clock, profile, input, sendBack } = context;
+  const list = withImplicitAccept(steps);
+  const holds = steps.at(-1)?.do === 'stall';
+  const timers = new Set<unknown>();
+  let index = 0;
+  let stopped = false;
+  let finished = false;
+  let responsive = true;
+
+  const later = (fn: () => void, delayMs: number): void => {
+    const id = clock.setTimeout(() => {
+      timers.delete(id);
+      if (!stopped) fn();
+    }, Math.max(0, delayMs));
+    timers.add(id);
+  };
+  /** One incoming frame, as the real transport records it. */
+  const frame = (): void => {
+    input.link.lastDataAt = input.now();
+    if (input.link.wantActivity) {
+      input.link.wantActivity = false;
+      sendBack({ type: 'transport.activity' });
+    }
+  };
+  const stream = (startAt: number, ratePerSecond: number, forMs: number, frameIndex: number): void => {
+    const frames = Math.floor((forMs * ratePerSecond) / 1000);
+    if (frameIndex < frames) {
+      frame();
+      if (stopped) return;
+      if (frameIndex + 1 < frames) {
+        const nextAt = startAt + Math.floor(((frameIndex + 1) * 1000) / ratePerSecond);
+        later(() => stream(startAt, ratePerSecond, forMs, frameIndex + 1), nextAt - clock.now());
+        return;
+      }
+    }
+    later(run, startAt + forMs - clock.now());
+  };
+
+  /** Runs instant steps until one takes time, ends the attempt, or the machine lets go. */
+  function run(): void {
+    while (!stopped && index < list.length) {
+      const step = list[index]!;
+      index += 1;
+      if (step.do !== 'wait' && step.do !== 'stall') responsive = true;
+      switch (step.do) {
+        case 'accept':
+          input.link.send = () => {
+            if (responsive && !stopped) later(frame, 0);
+            return true;
+          };
+          sendBack({ type: 'transport.open' });
+          break;
+        case 'reject': {
+          const http = step.retryAfter === undefined ? { status: step.status } : { status: step.status, retryAfter: String(step.retryAfter) };
+          sendBack({ type: 'transport.error', failure: { message: `Unexpected server response: ${step.status}`, http, beforeOpen: true } });
+          break;
+        }
+        case 'handshake':
+          for (const id of step.steps ?? profile.steps.map((known) => known.id)) {
+            if (stopped) break;
+            sendBack({ type: 'transport.signal', signal: { kind: 'step', step: id } });
+          }
+          break;
+        case 'stall':
+          responsive = false;
+          break;
+        case 'stream':
+          stream(clock.now(), step.ratePerSecond, step.forMs, 0);
+          return;
+        case 'silence':
+          responsive = false;
+          later(() => {
+            responsive = true;
+            run();
+          }, step.forMs);
+          return;
+        case 'wait':
+          later(run, step.ms);
+          return;
+        case 'status': {
+          const code = profile.own(step.code).code;
+          sendBack({ type: 'transport.signal', signal: step.message === undefined ? { kind: 'status', code } : { kind: 'status', code, message: step.message } });
+          break;
+        }
+        case 'end':
+          sendBack({ type: 'transport.signal', signal: step.message === undefined ? { kind: 'end' } : { kind: 'end', message: step.message } });
+          break;
+        case 'close':
+          sendBack({ type: 'transport.close', code: step.code, reason: step.reason ?? '', wasClean: true });
+          break;
+        case 'drop':
+          sendBack({ type: 'transport.close', code: 1006, reason: '', wasClean: false });
+          break;
+      }
+    }
+    finished = true;
+  }
+  later(run, 0);
+
+  return {
+    done: () => stopped || (finished && !holds),
+    stop: () => {
+      stopped = true;
+      for (const id of timers) clock.clearTimeout(id);
+      timers.clear();
+      input.link.send = null;
+    },
+  };
+}

@@ -1,0 +1,284 @@
+/**
+ * `simulate()`: runs a profile's lifecycle machine headless under XState's SimulatedClock, with a seeded random
+ * source, against a scripted server (one step list per connection attempt; see sim-script.ts), and returns the
+ * timeline of what the client did. No socket, no wall-clock timer: a simulated hour takes milliseconds, and the
+ * same seed always yields the same timeline.
+ *
+ * The run stops when the session settles: closed or failed (final), waiting for the user (new credentials, a
+ * decision), or ready with nothing more scripted on the current connection. Otherwise it stops at `untilMs`.
+ * Attempts past the end of the script repeat its last step list, so `[[…]]` scripts every attempt alike.
+ */
+import { SimulatedClock, createActor, fromCallback } from 'xstate';
+import { createSessionMachine } from '../../machines/session.machine.js';
+import type { FailureReason, SessionEmitted } from '../../machines/session.machine.js';
+import type { KeepAliveSettings, Profile } from '../../machines/profile.js';
+import type { SessionMachineOptions, TimeoutOptions } from '../../machines/session-options.js';
+import { projectSession } from '../../machines/project.js';
+import type { TransportCommand, TransportEvent, TransportInput } from '../../machines/wire.js';
+import type { Classification, Phase, ProtocolId } from '../codes/types.js';
+import type { RetryOptions, RetryPolicy } from '../policy/index.js';
+import { resolveProfile } from '../session/profiles.js';
+import { SessionError, describeValue } from '../errors/index.js';
+import { mulberry32 } from './prng.js';
+import { playAttempt, validateSimScript } from './sim-script.js';
+import type { SimClock, SimScript } from './sim-script.js';
+
+export interface SimulateOptions {
+  /** A protocol id; give this or `profile`. */
+  readonly protocol?: ProtocolId;
+  /** A profile object (a custom one, or one stacked with a gateway); give this or `protocol`. */
+  readonly profile?: Profile;
+  /** One step list per connection attempt; later attempts repeat the last list. */
+  readonly script: SimScript;
+  readonly retry?: RetryOptions | RetryPolicy;
+  readonly keepAlive?: Partial<KeepAliveSettings>;
+  readonly timeouts?: TimeoutOptions;
+  /** Seed of the random source the retry jitter draws from. */
+  readonly seed?: number;
+  /** Simulated time after which the run stops even if the session has not settled. */
+  readonly untilMs?: number;
+}
+
+export const SIMULATE_DEFAULTS = {
+  seed: 1,
+  /** One simulated hour. */
+  untilMs: 3_600_000,
+  /** Longest run accepted: 30 simulated days. */
+  maxUntilMs: 2_592_000_000,
+} as const;
+
+export type TimelineEvent = 'connect' | SessionEmitted['type'];
+
+export interface TimelineEntry {
+  /** Simulated time of the event. */
+  readonly atMs: number;
+  /** Where the machine stood once the event was handled (dotted path; parallel regions are not expanded). */
+  readonly state: string;
+  readonly phase: Phase;
+  /** `connect` marks a connection attempt reaching the transport; the others are the machine's emitted events. */
+  readonly event: TimelineEvent;
+  /** fault: the fault; reconnecting, needs-auth, needs-decision, closed: the cause; failed: the final code. */
+  readonly classification?: Classification;
+  /** reconnecting: the backoff before the next attempt. */
+  readonly delayMs?: number;
+  /** connect, reconnecting, ready: the reconnect attempt of the current outage (0: not reconnecting). */
+  readonly attempt?: number;
+  /** failed: fatal | exhausted; closed: user | peer. */
+  readonly reason?: FailureReason | 'user' | 'peer';
+}
+
+export type SimulationOutcome =
+  | 'ready' | 'closed' | 'failed' | 'awaiting-auth' | 'awaiting-decision' | 'reconnecting' | 'connecting' | 'suspended' | 'idle';
+
+export interface Timeline {
+  readonly entries: readonly TimelineEntry[];
+  readonly outcome: SimulationOutcome;
+  /** Connection attempts that reached the transport. */
+  readonly connections: number;
+  /** Simulated time when the run stopped. */
+  readonly endedAtMs: number;
+  /** False when the run stopped at `untilMs` rather than because the session settled. */
+  readonly settled: boolean;
+}
+
+const KEYS = ['protocol', 'profile', 'script', 'retry', 'keepAlive', 'timeouts', 'seed', 'untilMs'] as const;
+/** The URL the machine resolves before each attempt; nothing connects to it. */
+const SIM_URL = 'ws://simulated.invalid/';
+/** Microtask turns allowed for URL resolution to finish before the run is declared stuck. */
+const MAX_DRAIN_TURNS = 10_000;
+
+export function invalid(field: string, value: unknown, accepted: string): SessionError {
+  return new SessionError('SESSION_ERR_INVALID_OPTION', `${field} must be ${accepted} (got ${describeValue(value)})`, { field, value: describeValue(value) });
+}
+
+/** Validates what `simulate` and `simulateHerd` share: object shape, known keys, the profile, the seed. */
+export function checkSimOptions(name: string, options: unknown, keys: readonly string[]): { profile: Profile; seed: number } {
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) throw invalid(`${name} options`, options, 'an object of options');
+  const input = options as Record<string, unknown>;
+  for (const key of Object.keys(input)) {
+    if (!keys.includes(key)) {
+      throw new SessionError('SESSION_ERR_INVALID_OPTION', `${key} is not an option of ${name}; accepted: ${keys.join(', ')}`, { field: key, value: describeValue(input[key]) });
+    }
+  }
+  if ((input['protocol'] === undefined) === (input['profile'] === undefined)) {
+    throw invalid('protocol', input['protocol'], 'given, or else profile (exactly one of the two)');
+  }
+  const profile = resolveProfile(input['protocol'] ?? input['profile']);
+  const seed = input['seed'] ?? SIMULATE_DEFAULTS.seed;
+  if (typeof seed !== 'number' || !Number.isSafeInteger(seed)) throw invalid('seed', seed, 'a safe integer');
+  return { profile, seed };
+}
+
+/** Requires an integer number of milliseconds in [min, max]. */
+export function checkMs(field: string, value: unknown, min: number, max: number): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+    throw invalid(field, value, `an integer number of milliseconds from ${min} to ${max}`);
+  }
+  return value;
+}
+
+/** Machine options from the simulation options, leaving out what was not given. */
+export function machineOptions(source: { retry?: unknown; keepAlive?: unknown; timeouts?: unknown }): SessionMachineOptions {
+  return {
+    ...(source.retry === undefined ? {} : { retry: source.retry as RetryOptions | RetryPolicy }),
+    ...(source.keepAlive === undefined ? {} : { keepAlive: source.keepAlive as Partial<KeepAliveSettings> }),
+    ...(source.timeouts === undefined ? {} : { timeouts: source.timeouts as TimeoutOptions }),
+  };
+}
+
+/** XState's SimulatedClock, plus the one thing a driver needs that it does not expose: when the next timer is due. */
+class TrackedClock implements SimClock {
+  readonly #inner = new SimulatedClock();
+  readonly #due = new Map<number, number>();
+
+  now(): number {
+    return this.#inner.now();
+  }
+
+  setTimeout(fn: () => void, timeout: number): number {
+    const id: number = this.#inner.setTimeout(() => {
+      this.#due.delete(id);
+      fn();
+    }, timeout);
+    this.#due.set(id, this.#inner.now() + timeout);
+    return id;
+  }
+
+  clearTimeout(id: number): void {
+    this.#due.delete(id);
+    this.#inner.clearTimeout(id);
+  }
+
+  nextDueAt(): number | undefined {
+    let next: number | undefined;
+    for (const at of this.#due.values()) if (next === undefined || at < next) next = at;
+    return next;
+  }
+
+  advanceTo(time: number): void {
+    this.#inner.set(time);
+  }
+}
+
+/** Dotted state path down to the first parallel node ('active.online.ready'), or the leaf. */
+export function compactState(value: unknown): string {
+  if (typeof value === 'string') return value;
+  const keys = Object.keys(value as Record<string, unknown>);
+  if (keys.length !== 1) return '';
+  const [key] = keys as [string];
+  const rest = compactState((value as Record<string, unknown>)[key]);
+  return rest === '' ? key : `${key}.${rest}`;
+}
+
+function outcomeOf(state: string): SimulationOutcome {
+  if (state === 'closed' || state === 'failed' || state === 'idle' || state === 'suspended') return state;
+  if (state.startsWith('active.awaiting.auth')) return 'awaiting-auth';
+  if (state.startsWith('active.awaiting.decision')) return 'awaiting-decision';
+  if (state.startsWith('active.online.ready')) return 'ready';
+  if (state === 'active.backoff' || state === 'active.fault') return 'reconnecting';
+  return 'connecting';
+}
+
+type Pending = Omit<TimelineEntry, 'state' | 'phase'>;
+
+function entryOf(event: SessionEmitted, atMs: number): Pending {
+  switch (event.type) {
+    case 'fault':
+      return { atMs, event: event.type, classification: event.fault };
+    case 'reconnecting':
+      return { atMs, event: event.type, classification: event.cause, delayMs: event.delayMs, attempt: event.attempt };
+    case 'ready':
+      return { atMs, event: event.type, attempt: event.attempt };
+    case 'needs-auth':
+    case 'needs-decision':
+      return { atMs, event: event.type, classification: event.cause };
+    case 'closed':
+      return { atMs, event: event.type, reason: event.by, ...(event.cause === null ? {} : { classification: event.cause }) };
+    case 'failed':
+      return { atMs, event: event.type, reason: event.reason, classification: event.final };
+    default:
+      return { atMs, event: event.type };
+  }
+}
+
+/** Runs the script against the profile's machine and returns the client's timeline. */
+export async function simulate(options: SimulateOptions): Promise<Timeline> {
+  const { profile, seed } = checkSimOptions('simulate', options, KEYS);
+  const script = validateSimScript(profile, options.script);
+  const untilMs = checkMs('untilMs', options.untilMs ?? SIMULATE_DEFAULTS.untilMs, 1, SIMULATE_DEFAULTS.maxUntilMs);
+  const machine = createSessionMachine(profile, machineOptions(options));
+
+  const clock = new TrackedClock();
+  const entries: TimelineEntry[] = [];
+  const pending: Pending[] = [];
+  let connections = 0;
+  let resolving = 0;
+  let current: { readonly done: () => boolean } | null = null;
+
+  const transport = fromCallback<TransportCommand, TransportInput, TransportEvent>(({ input, sendBack }) => {
+    resolving = Math.max(0, resolving - 1);
+    const steps = script[Math.min(connections, script.length - 1)]!;
+    pending.push({ atMs: clock.now(), event: 'connect', attempt: actor.getSnapshot().context.attempt });
+    connections += 1;
+    const attempt = playAttempt(steps, { clock, profile, input, sendBack });
+    current = attempt;
+    return () => attempt.stop();
+  });
+  const actor = createActor(machine.provide({ actors: { transport } }), {
+    clock,
+    input: {
+      url: () => {
+        resolving += 1;
+        return SIM_URL;
+      },
+      now: () => clock.now(),
+      random: mulberry32(seed),
+    },
+  });
+  const flush = (): void => {
+    if (pending.length === 0) return;
+    const projection = projectSession(actor.getSnapshot());
+    const state = compactState(actor.getSnapshot().value);
+    for (const entry of pending.splice(0)) entries.push({ ...entry, state, phase: projection.phase });
+  };
+  actor.on('*', (event) => pending.push(entryOf(event as SessionEmitted, clock.now())));
+  actor.subscribe({ next: flush, error: () => undefined });
+
+  const drain = async (): Promise<void> => {
+    for (let turn = 0; resolving > 0; turn += 1) {
+      if (turn > MAX_DRAIN_TURNS) throw new Error('simulate: URL resolution did not settle');
+      await Promise.resolve();
+    }
+    flush();
+  };
+  const settled = (): boolean => {
+    const snapshot = actor.getSnapshot();
+    if (snapshot.status !== 'active') return true;
+    const state = compactState(snapshot.value);
+    if (state.startsWith('active.awaiting')) return true;
+    return state === 'active.online.ready' && current !== null && current.done();
+  };
+
+  actor.start();
+  actor.send({ type: 'user.connect' });
+  await drain();
+  let reachedLimit = false;
+  while (!settled()) {
+    const next = clock.nextDueAt();
+    if (next === undefined) break;
+    if (next > untilMs) {
+      clock.advanceTo(untilMs);
+      reachedLimit = true;
+      break;
+    }
+    clock.advanceTo(next);
+    if (resolving > 0) await drain();
+    else flush();
+  }
+  const final = actor.getSnapshot();
+  actor.stop();
+  if (final.status === 'error') throw final.error; // a custom policy or url() that threw: a bug to surface, not a timeline
+  const state = compactState(final.value);
+  const endedAtMs = clock.now();
+  return { entries, outcome: outcomeOf(state), connections, endedAtMs, settled: !reachedLimit };
+}
