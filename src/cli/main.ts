@@ -10,7 +10,9 @@ import { CODE_SPACES } from '../codes/types.js';
 import { EXIT, UsageError } from './args.js';
 import type { CliCommand, CliContext, CliIo } from './args.js';
 import { catalogCommand } from './catalog.js';
+import { demoCommand } from './demo-command.js';
 import { explainCommand } from './explain.js';
+import { simulateCliCommand } from './simulate-command.js';
 
 export type { CliCommand, CliContext, CliIo } from './args.js';
 export { EXIT } from './args.js';
@@ -19,6 +21,8 @@ export { EXIT } from './args.js';
 export const COMMANDS: ReadonlyMap<string, CliCommand> = new Map<string, CliCommand>([
   ['explain', explainCommand],
   ['catalog', catalogCommand],
+  ['demo', demoCommand],
+  ['simulate', simulateCliCommand],
 ]);
 
 function usage(commands: ReadonlyMap<string, CliCommand>): string {
@@ -38,6 +42,8 @@ Examples:
   session-lifecycle explain 0xC0040017 --protocol tmg
   session-lifecycle explain "Error Code 04" --protocol softdrive --json
   session-lifecycle catalog --protocol guacamole --format md
+  session-lifecycle demo --protocol frame --scenario tour
+  session-lifecycle simulate --protocol guacamole --clients 10000 --outage restart
 `;
 }
 
