@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { main } from '../../../src/cli/main.js';
+import { PROTOCOLS } from '../../../src/codes/types.js';
+
+async function demo(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await main(['demo', ...args], { stdout: (t) => (out += t), stderr: (t) => (err += t), isTTY: false });
+  return { code, out, err };
+}
+
+describe.concurrent('session-lifecycle demo (the README main job)', () => {
+  for (const protocol of PROTOCOLS) {
+    it(`tours ${protocol}: connect, handshake, stream, unstable, drop, restart, then an auth failure that stops retrying`, async () => {
+      const { code, out, err } = await demo(['--protocol', protocol]);
+      expect(err).toBe('');
+      expect(code).toBe(0);
+      for (const expected of ['phase        connect', 'phase        handshake', 'ready        streaming', 'unstable', 'stable', 'fault', 'reconnect    attempt 1', 'server       restarting', 'needs-auth', 'stopped on an auth failure']) {
+        expect(out).toContain(expected);
+      }
+      expect(out).not.toMatch(/\u001b\[/); // plain when piped
+      expect(out).toMatch(/3 connection\(s\)/);
+    }, 50_000);
+  }
+
+  it('runs the flap scenario to failed after the retry limit', async () => {
+    const { code, out } = await demo(['--scenario', 'flap', '--protocol', 'softdrive']);
+    expect(code).toBe(0);
+    expect(out).toContain('failed       exhausted');
+    expect(out).toContain('gave up (exhausted)');
+  }, 50_000);
+
+  it('runs the conflict scenario: takes over once, then cancels', async () => {
+    const { code, out } = await demo(['--scenario', 'conflict', '--protocol', 'frame']);
+    expect(code).toBe(0);
+    expect(out).toContain('The user chooses: takeOver.');
+    expect(out).toContain('The user chooses: cancel.');
+    expect(out).toContain('closed by user');
+  }, 50_000);
+
+  it('rejects an unknown protocol or scenario with exit 2 and a helpful message', async () => {
+    expect(await demo(['--protocol', 'vnc'])).toMatchObject({ code: 2, err: expect.stringContaining('--protocol must be one of guacamole, msra, frame, softdrive (got "vnc")') });
+    expect(await demo(['--scenario', 'nope'])).toMatchObject({ code: 2, err: expect.stringContaining('--scenario must be one of tour, flap, conflict') });
+  });
+});
