@@ -4,7 +4,7 @@
  */
 import type { InspectionEvent, Observer } from 'xstate';
 import { SessionError, describeValue } from '../errors/index.js';
-import type { GatewayId } from '../codes/types.js';
+import type { GatewayId, ProtocolId } from '../codes/types.js';
 import type { RetryOptions, RetryPolicy } from '../policy/index.js';
 import type { WebSocketConstructor } from '../transport/websocket-types.js';
 import { redactUrl } from '../transport/redact.js';
@@ -17,9 +17,9 @@ export interface SessionClock {
   clearTimeout(id: unknown): void;
 }
 
-export interface SessionOptions<P extends string = string> {
+export interface SessionOptions {
   /** A protocol id ('guacamole' | 'frame' | 'softdrive' | 'msra') or a Profile object (smallest bundles). */
-  readonly protocol: P | Profile;
+  readonly protocol: ProtocolId | Profile;
   /** The endpoint, or a function called before every attempt (fresh tokens). */
   readonly url: UrlSource;
   /** A WHATWG WebSocket constructor. Default `globalThis.WebSocket`; on Node 20 pass `WebSocket` from 'ws'. */

@@ -162,10 +162,9 @@ export function createWebSocketTransport(WebSocket: WebSocketConstructor): WebSo
       });
       safely(unwatchUpgrade);
       if (link.send === sendFrame) link.send = null;
-      if (ws.readyState === WS_READY_STATE.CONNECTING || ws.readyState === WS_READY_STATE.OPEN) {
-        if (isNodeEmitter(ws)) swallowLateErrors(ws);
-        drop(ws);
-      }
+      // A socket still CLOSING (a polite close of a handshake in flight) can fire `error` later too.
+      if (ws.readyState !== WS_READY_STATE.CLOSED && isNodeEmitter(ws)) swallowLateErrors(ws);
+      if (ws.readyState === WS_READY_STATE.CONNECTING || ws.readyState === WS_READY_STATE.OPEN) drop(ws);
     };
   });
 }

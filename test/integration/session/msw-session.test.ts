@@ -1,0 +1,128 @@
+/**
+ * The core session behaviours through msw `ws.link` handlers. The session is created WITHOUT a `WebSocket`
+ * option, so it uses `globalThis.WebSocket`: Node 20 has none, and msw patches only the global, so this file
+ * defines it from `ws` before `server.listen()` (msw swaps in its interceptor there) and restores it after.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { SimulatedClock } from 'xstate';
+import { WebSocket as NodeWs } from 'ws';
+import { setupServer } from 'msw/node';
+import { createFaultHandlers, step } from '../../../src/testing/index.js';
+import type { FaultHandlers, FaultHandlersOptions } from '../../../src/testing/index.js';
+import { createSession } from '../../../src/session/index.js';
+import type { Session, SessionEventMap } from '../../../src/session/index.js';
+
+const GATEWAY = 'wss://gateway.test/tunnel';
+const server = setupServer();
+const globals = globalThis as { WebSocket?: unknown };
+const originalWebSocket = globals.WebSocket;
+let kit: FaultHandlers | undefined;
+let session: Session | undefined;
+
+beforeAll(() => {
+  globals.WebSocket = NodeWs;
+  server.listen({ onUnhandledRequest: 'error' });
+});
+
+afterEach(() => {
+  session?.disconnect();
+  session = undefined;
+  kit?.close();
+  kit = undefined;
+  server.resetHandlers();
+});
+
+afterAll(() => {
+  server.close();
+  if (originalWebSocket === undefined) delete globals.WebSocket;
+  else globals.WebSocket = originalWebSocket;
+});
+
+interface MswRun {
+  readonly session: Session;
+  readonly kit: FaultHandlers;
+  readonly clock: SimulatedClock;
+  readonly messages: unknown[];
+  of<K extends keyof SessionEventMap>(name: K): SessionEventMap[K][0][];
+  until(check: () => boolean): Promise<void>;
+}
+
+/** Handlers first, then the session: it reads the (patched) global WebSocket when it is created. */
+function run(options: Omit<FaultHandlersOptions, 'url' | 'protocol'>, url = GATEWAY): MswRun {
+  kit = createFaultHandlers({ protocol: 'guacamole', url: GATEWAY, ...options });
+  server.use(...kit.handlers);
+  const clock = new SimulatedClock();
+  const s = (session = createSession({
+    protocol: 'guacamole',
+    url,
+    clock,
+    random: () => 0.5,
+    retry: { jitter: 'none', initialDelayMs: 1000, maxAttempts: 3 },
+  }));
+  const events = new Map<string, unknown[]>();
+  const names = ['fault', 'reconnecting', 'ready', 'needs-auth', 'closed', 'failed'] as const;
+  for (const name of names) {
+    events.set(name, []);
+    s.on(name, ((payload: unknown) => events.get(name)!.push(payload)) as never);
+  }
+  const messages: unknown[] = [];
+  s.on('message', (data) => messages.push(data));
+  s.connect();
+  return {
+    session: s,
+    kit,
+    clock,
+    messages,
+    of: (name) => (events.get(name) ?? []) as never,
+    until: (check) => vi.waitFor(() => {
+      if (!check()) throw new Error('not yet');
+    }, { timeout: 5000, interval: 5 }),
+  };
+}
+
+describe('createSession through msw ws.link fault handlers (global WebSocket)', () => {
+  it('connects through the intercepted global, completes tunnel + sync, and streams', async () => {
+    const r = run({ script: [step.handshake(), step.stream(200, 100)] }, `${GATEWAY}?token=abc`);
+    await r.until(() => r.of('ready').length === 1);
+    expect(r.kit.connections).toHaveLength(1);
+    expect(r.kit.connections[0]!.path).toBe('/tunnel?token=abc');
+    expect(r.session.state).toMatchObject({ connectivity: 'ready', phase: 'stream' });
+    await r.until(() => r.messages.length >= 5);
+    // the client acknowledged the handshake sync
+    await r.until(() => r.kit.connections[0]!.received.some((m) => String(m).startsWith('4.sync,')));
+  });
+
+  it('backs off after a retryable status (515) and reconnects only once the delay has passed', async () => {
+    const r = run({ scripts: [[step.handshake(), step.status(515, 'upstream error')], [step.handshake()]] });
+    await r.until(() => r.of('reconnecting').length === 1);
+    expect(r.of('fault')[0]!.fault).toMatchObject({ space: 'guacamole', code: 515, outcome: 'retry' });
+    expect(r.of('reconnecting')[0]).toMatchObject({ attempt: 1, delayMs: 1000 });
+    r.clock.increment(999);
+    expect(r.kit.connections).toHaveLength(1);
+    r.clock.increment(1);
+    await r.until(() => r.of('ready').length === 2);
+    expect(r.kit.connections).toHaveLength(2);
+  });
+
+  it('stops on an auth failure (769): needs-auth and no second connection however long it waits', async () => {
+    const r = run({ script: [step.handshake(), step.status(769, 'bad credentials')] });
+    await r.until(() => r.of('needs-auth').length === 1);
+    expect(r.of('needs-auth')[0]!.cause).toMatchObject({ code: 769, outcome: 'reauthenticate' });
+    r.clock.increment(24 * 3_600_000);
+    expect(r.kit.connections).toHaveLength(1);
+    expect(r.of('reconnecting')).toHaveLength(0);
+  });
+
+  it('reconnects after a server close 1012 (restart), no earlier than the floor', async () => {
+    const r = run({ scripts: [[step.handshake(), step.close(1012, 'restarting')], [step.handshake()]] });
+    await r.until(() => r.of('reconnecting').length === 1);
+    const { cause, delayMs } = r.of('reconnecting')[0]!;
+    expect(cause.via).toMatchObject({ space: 'websocket', code: 1012 });
+    expect(cause.outcome).toBe('retry-later');
+    expect(delayMs).toBeGreaterThanOrEqual(cause.retryAfterMs!);
+    r.clock.increment(delayMs - 1);
+    expect(r.kit.connections).toHaveLength(1);
+    r.clock.increment(1);
+    await r.until(() => r.of('ready').length === 2);
+  });
+});
