@@ -8,6 +8,7 @@ export default defineConfig([
       index: 'src/index.ts',
       machines: 'machines/index.ts',
       ...Object.fromEntries(PROFILES.map((p) => [`machines/${p}`, `machines/${p}/index.ts`])),
+      session: 'src/session/core.ts',
       testing: 'src/testing/index.ts',
     },
     format: ['esm', 'cjs'],

@@ -191,6 +191,7 @@ export function createSessionMachine(profile: Profile, options: SessionMachineOp
           cause: first ? fault : context.cause,
           outageStartedAt: first ? context.now() : context.outageStartedAt,
           history,
+          connectivity: 'transient-failure' as const,
         };
       }),
       emitFault: emit(({ context }) => ({ type: 'fault' as const, fault: context.lastFault!, cause: context.cause! })),
@@ -227,10 +228,11 @@ export function createSessionMachine(profile: Profile, options: SessionMachineOp
         if (keepAliveFrame !== null && context.link.send !== null) context.link.send(keepAliveFrame);
         return { lastKeepAliveAt: context.now() };
       }),
+      /** Entering ready: the link counts as fresh now, and the projection says ready (one assign on this hot edge). */
       startLink: assign(({ context }) => {
         context.link.lastDataAt = context.now();
         context.link.wantActivity = false;
-        return { lastKeepAliveAt: context.now() };
+        return { lastKeepAliveAt: context.now(), connectivity: 'ready' as const };
       }),
       /**
        * Runs on leaving `online`, before XState stops the transport: a user disconnect closes politely,
@@ -427,7 +429,6 @@ export function createSessionMachine(profile: Profile, options: SessionMachineOp
                 type: 'parallel',
                 entry: [
                   'startLink',
-                  { type: 'setConnectivity', params: 'ready' },
                   emit(({ context }) => ({ type: 'ready' as const, attempt: context.attempt })),
                 ],
                 exit: 'disarmActivity',
@@ -493,7 +494,8 @@ export function createSessionMachine(profile: Profile, options: SessionMachineOp
             },
           },
           fault: {
-            entry: ['emitFault', { type: 'setConnectivity', params: 'transient-failure' }],
+            // recordFault, on every edge into this state, already set connectivity to transient-failure.
+            entry: 'emitFault',
             always: [
               { guard: { type: 'outcomeIs', params: ['ended', 'ok'] }, target: '#session.closed', actions: emit(({ context }) => ({ type: 'closed' as const, by: 'peer' as const, cause: context.lastFault })) },
               { guard: { type: 'outcomeIs', params: ['fatal'] }, target: '#session.failed', actions: [assign({ failure: 'fatal' }), 'emitFailed'] },
@@ -511,7 +513,11 @@ export function createSessionMachine(profile: Profile, options: SessionMachineOp
                 if (context.delayMs !== null) enqueue('emitReconnecting');
               }),
             ],
-            always: { guard: ({ context }) => context.delayMs === null, target: '#session.failed', actions: [assign({ failure: 'exhausted' }), 'emitFailed'] },
+            always: [
+              { guard: ({ context }) => context.delayMs === null, target: '#session.failed', actions: [assign({ failure: 'exhausted' }), 'emitFailed'] },
+              // A zero delay reconnects at once: a 0 ms timer still costs a macrotask (1 ms in Node).
+              { guard: ({ context }) => context.delayMs === 0, target: 'resolving', actions: 'beginAttempt' },
+            ],
             after: { backoff: { target: 'resolving', actions: 'beginAttempt' } },
             on: {
               'user.retryNow': { target: 'resolving', actions: 'beginAttempt' },

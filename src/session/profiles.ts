@@ -7,6 +7,7 @@ import { PROTOCOLS } from '../codes/types.js';
 import type { ProtocolId } from '../codes/types.js';
 import { frameProfile, guacamoleProfile, msraProfile, softdriveProfile } from '../../machines/index.js';
 import type { Profile } from '../../machines/index.js';
+import { isProfile } from './is-profile.js';
 
 const BY_ID: Readonly<Record<ProtocolId, Profile>> = {
   guacamole: guacamoleProfile,
@@ -15,10 +16,6 @@ const BY_ID: Readonly<Record<ProtocolId, Profile>> = {
   msra: msraProfile,
 };
 
-function isProfile(value: unknown): value is Profile {
-  return typeof value === 'object' && value !== null && typeof (value as Profile).classify === 'function'
-    && typeof (value as Profile).createCodec === 'function' && Array.isArray((value as Profile).steps);
-}
 
 export function resolveProfile(protocol: unknown): Profile {
   if (isProfile(protocol)) return protocol;

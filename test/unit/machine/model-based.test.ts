@@ -28,7 +28,8 @@ const PROFILES: readonly [string, Profile][] = [
 describe('model-based coverage (@xstate/graph shortest paths, walked on real actors)', () => {
   for (const [name, profile] of PROFILES) {
     it(`${name}: the generated paths reach every state and take every transition`, () => {
-      const machine = createSessionMachine(profile, { retry: { maxAttempts: 2, jitter: 'none' } });
+      // First reconnect immediately (delay 0), the second after 1 s, then stop: every backoff branch is reachable.
+      const machine = createSessionMachine(profile, { retry: { nextDelayMs: ({ attempt }) => (attempt === 1 ? 0 : attempt === 2 ? 1000 : null) } });
       const { paths } = modelPaths(machine, profile, CODES[profile.id]!);
       const result = walk(machine, paths);
       expect(result.mismatches).toEqual([]);

@@ -1,0 +1,230 @@
+/**
+ * `Session`: the lifecycle machine driving a real WebSocket, with a plain eventemitter3 API for apps that
+ * don't use XState (DESIGN.md §6). It takes a resolved Profile; `createSession` (src/session/create-session.ts)
+ * resolves protocol ids and the gateway option, and `session-lifecycle/session` exports a `createSession` that
+ * takes a Profile object only, so a bundle carries one protocol's catalog.
+ */
+import { EventEmitter } from 'eventemitter3';
+import { createActor } from 'xstate';
+import type { Actor } from 'xstate';
+import { SessionError } from '../errors/index.js';
+import type { Phase } from '../codes/types.js';
+import type { ClassifySignal } from '../classify/index.js';
+import { createWebSocketTransport } from '../transport/websocket-transport.js';
+import type { WebSocketConstructor } from '../transport/websocket-types.js';
+import { createSessionMachine } from '../../machines/session.machine.js';
+import type { SessionEmitted } from '../../machines/session.machine.js';
+import { projectSession } from '../../machines/project.js';
+import type { SessionProjection } from '../../machines/project.js';
+import type { Profile } from '../../machines/profile.js';
+import type { SessionLink } from '../../machines/wire.js';
+import { SecretUrlSource } from '../../machines/secret-url.js';
+import type { UrlSource } from '../../machines/secret-url.js';
+import { watchEnvironment } from './environment.js';
+import type { EnvironmentWatch } from './environment.js';
+import type { SessionEventMap } from './events.js';
+import type { SessionOptions } from './options.js';
+import { systemNow, systemRandom } from './system.js';
+
+type SessionMachine = ReturnType<typeof createSessionMachine>;
+
+/** What `reauthenticate(update)` may change: a new URL (or URL function) carrying fresh credentials. */
+export interface ReauthenticateUpdate {
+  readonly url?: UrlSource;
+}
+
+const FORWARDED: readonly SessionEmitted['type'][] = [
+  'fault', 'reconnecting', 'ready', 'unstable', 'stable', 'needs-auth', 'needs-decision', 'closed', 'failed',
+];
+
+export class Session extends EventEmitter<SessionEventMap> {
+  readonly #actor: Actor<SessionMachine>;
+  readonly #profile: Profile;
+  readonly #link: SessionLink;
+  readonly #now: () => number;
+  readonly #encoder: ReturnType<Profile['createCodec']>;
+  #projection: SessionProjection;
+  #environment: EnvironmentWatch | null = null;
+
+  /** @internal use `createSession()`: options are validated there, and `profile` is the resolved protocol. */
+  constructor(options: SessionOptions, profile: Profile) {
+    super();
+    const WebSocketCtor = options.WebSocket ?? (globalThis as { WebSocket?: WebSocketConstructor }).WebSocket;
+    if (WebSocketCtor === undefined) {
+      throw new SessionError(
+        'SESSION_ERR_INVALID_OPTION',
+        "WebSocket must be given where there is no global WebSocket (Node 20): pass `WebSocket` from the 'ws' package",
+        { field: 'WebSocket', value: 'undefined' },
+      );
+    }
+    const machine = createSessionMachine(profile, {
+      ...(options.retry === undefined ? {} : { retry: options.retry }),
+      ...(options.timeouts === undefined ? {} : { timeouts: options.timeouts }),
+      ...(options.keepAlive === undefined ? {} : { keepAlive: options.keepAlive }),
+    });
+
+    this.#profile = profile;
+    this.#encoder = profile.createCodec();
+    this.#now = options.clock === undefined ? systemNow : () => options.clock!.now();
+    this.#link = {
+      lastDataAt: 0,
+      wantActivity: false,
+      send: null,
+      onData: (data) => {
+        try {
+          this.emit('message', data);
+        } catch (error) {
+          // A throwing `message` handler is the app's bug: surface it, but never inside the socket's listener.
+          queueMicrotask(() => {
+            throw error;
+          });
+        }
+      },
+    };
+
+    if (options.environment !== false) {
+      this.#environment = watchEnvironment((signal) => this.#actor.send({ type: signal }));
+    }
+    const initial = this.#environment?.initial;
+    const transport = createWebSocketTransport(WebSocketCtor);
+    this.#actor = createActor(machine.provide({ actors: { transport } }), {
+      input: {
+        url: new SecretUrlSource(options.url),
+        ...(options.protocols === undefined ? {} : { protocols: options.protocols }),
+        now: this.#now,
+        random: options.random ?? systemRandom,
+        link: this.#link,
+        ...(initial === undefined ? {} : { online: initial.online, visible: initial.visible }),
+      },
+      ...(options.clock === undefined ? {} : { clock: options.clock as never }),
+      ...(options.inspect === undefined ? {} : { inspect: options.inspect }),
+    });
+
+    for (const type of FORWARDED) {
+      this.#actor.on(type, (event) => {
+        const { type: name, ...payload } = event as SessionEmitted;
+        if (name === 'stable') this.emit('stable');
+        else (this.emit as (event: string, payload: unknown) => boolean)(name, payload);
+      });
+    }
+    this.#projection = projectSession(this.#actor.getSnapshot());
+    this.#actor.subscribe({
+      next: (snapshot) => {
+        const next = projectSession(snapshot);
+        const previous = this.#projection;
+        this.#projection = next;
+        if (next.phase !== previous.phase) this.emit('phase', next.phase, previous.phase as Phase);
+        if (next.state !== previous.state || next.connectivity !== previous.connectivity || next.attempt !== previous.attempt) {
+          this.emit('state', next);
+        }
+        if (snapshot.status === 'done') this.#release();
+      },
+      error: () => this.#release(),
+    });
+    this.#actor.start();
+  }
+
+  /** The public projection: connectivity, phase, reconnecting, attempt, state path and cause. */
+  get state(): SessionProjection {
+    return this.#projection;
+  }
+
+  /** The running XState actor, for inspection or advanced use. */
+  get actor(): Actor<SessionMachine> {
+    return this.#actor;
+  }
+
+  get protocol(): Profile['id'] {
+    return this.#profile.id;
+  }
+
+  /** Starts connecting. A no-op while already active; an error once the session is closed or failed. */
+  connect(): this {
+    this.#assertOpen('connect');
+    this.#actor.send({ type: 'user.connect' });
+    return this;
+  }
+
+  /** Closes politely (code 1000 unless given) and cancels every pending timer; the session is done. */
+  disconnect(code?: number, reason?: string): void {
+    if (this.#actor.getSnapshot().status !== 'active') return;
+    this.#actor.send({
+      type: 'user.disconnect',
+      ...(code === undefined ? {} : { code }),
+      ...(reason === undefined ? {} : { reason }),
+    });
+  }
+
+  /**
+   * Encodes and sends an application message on the open socket. Returns false when no socket is open
+   * (connecting, reconnecting): input is not queued across reconnects. Throws SESSION_ERR_PROTOCOL when the
+   * message cannot be encoded for this protocol.
+   */
+  send(message: unknown): boolean {
+    const frame = this.#encoder.encode(message);
+    return this.#link.send === null ? false : this.#link.send(frame);
+  }
+
+  /** Skips the rest of a backoff, or retries after a user decision. */
+  retryNow(): void {
+    this.#assertOpen('retryNow');
+    this.#actor.send({ type: 'user.retryNow' });
+  }
+
+  /** New credentials after `needs-auth`: optionally a new URL or URL function. */
+  reauthenticate(update: ReauthenticateUpdate = {}): void {
+    this.#assertOpen('reauthenticate');
+    if (update.url !== undefined && typeof update.url !== 'string' && typeof update.url !== 'function') {
+      throw new SessionError('SESSION_ERR_INVALID_OPTION', 'reauthenticate({ url }) must be a URL string or a function returning one', { field: 'url' });
+    }
+    this.#actor.send({ type: 'user.reauthenticate', ...(update.url === undefined ? {} : { url: new SecretUrlSource(update.url) }) });
+  }
+
+  /** After `needs-decision`: take the seat from the other session and reconnect. */
+  takeOver(): void {
+    this.#assertOpen('takeOver');
+    this.#actor.send({ type: 'user.takeOver' });
+  }
+
+  /** After `needs-auth` or `needs-decision`: give up; the session closes. */
+  cancel(): void {
+    this.#assertOpen('cancel');
+    this.#actor.send({ type: 'user.cancel' });
+  }
+
+  /**
+   * Feeds a code that reached the app by another channel (a vendor client's callback, a log line) into the
+   * same classification and transitions. Accepts every form `classify` accepts; throws SessionError for
+   * malformed input. Only the classification (redacted) enters the machine and its traces.
+   */
+  report(signal: ClassifySignal): ReturnType<Profile['classify']> {
+    const classification = this.#profile.classify(signal, { now: this.#now() });
+    if (this.#actor.getSnapshot().status === 'active') this.#actor.send({ type: 'status.report', classification });
+    return classification;
+  }
+
+  /** A handshake step the host app saw complete (closed protocols). */
+  stepDone(step: string): void {
+    if (this.#actor.getSnapshot().status === 'active') this.#actor.send({ type: 'step.done', step });
+  }
+
+  /** A heartbeat the host app saw from the peer (closed protocols). */
+  heartbeat(): void {
+    if (this.#actor.getSnapshot().status === 'active') this.#actor.send({ type: 'keepalive.tick' });
+  }
+
+  #assertOpen(method: string): void {
+    if (this.#actor.getSnapshot().status !== 'active') {
+      throw new SessionError(
+        'SESSION_ERR_INVALID_STATE',
+        `${method}() called on a session that is ${this.#projection.state}; a closed or failed session never reopens: create a new one`,
+        { field: method, value: this.#projection.state },
+      );
+    }
+  }
+
+  #release(): void {
+    this.#environment?.stop();
+    this.#environment = null;
+  }
+}
