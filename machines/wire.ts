@@ -29,8 +29,12 @@ export type WireSignal =
 export type WireFrame = string | ArrayBuffer | ArrayBufferView;
 
 export interface WireCodec {
-  /** Feed one incoming frame; calls `emit` for each signal, in order. Never throws. */
-  decode(frame: WireFrame, emit: (signal: WireSignal) => void): void;
+  /**
+   * Feed one incoming frame; calls `emit` for each signal, in order. Never throws. When `onData` is given,
+   * application data goes straight to it instead of as a `{ kind: 'data' }` signal (the transport's hot path:
+   * no wrapper object per instruction); order relative to the other signals is kept.
+   */
+  decode(frame: WireFrame, emit: (signal: WireSignal) => void, onData?: (data: unknown) => void): void;
   /** Encode an application message for sending. Throws SessionError (SESSION_ERR_PROTOCOL) on bad input. */
   encode(message: unknown): WireFrame;
   /** The client keep-alive frame (Guacamole `nop`), or null when the protocol has none. */

@@ -95,7 +95,7 @@ function textTooLarge(text: string, max: number): boolean {
 }
 
 /** Turns one parsed JSON value into signals; returns an error message instead of throwing. */
-function interpret(value: unknown, emit: (signal: WireSignal) => void): string | null {
+function interpret(value: unknown, emit: (signal: WireSignal) => void, onData: ((data: unknown) => void) | undefined): string | null {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return `An envelope frame must be a JSON object (got ${describeValue(value)})`;
   const frame = value as Record<string, unknown>;
   const tag = frame.t;
@@ -128,7 +128,8 @@ function interpret(value: unknown, emit: (signal: WireSignal) => void): string |
       return null;
     case 'data':
       if (!Object.hasOwn(frame, 'data')) return 'An envelope data frame has no "data" field';
-      emit({ kind: 'data', data: frame.data });
+      if (onData === undefined) emit({ kind: 'data', data: frame.data });
+      else onData(frame.data);
       return null;
     default:
       return `An envelope frame has an unknown type "t" ${describeValue(tag)} (accepted: step, status, end, ping, pong, data)`;
@@ -164,11 +165,11 @@ class EnvelopeCodec implements WireCodec {
     this.maxFrameBytes = max;
   }
 
-  decode(frame: WireFrame, emit: (signal: WireSignal) => void): void {
+  decode(frame: WireFrame, emit: (signal: WireSignal) => void, onData?: (data: unknown) => void): void {
     const max = this.maxFrameBytes;
     if (typeof frame !== 'string') {
       if (frame.byteLength > max) return this.malformed(emit, `A binary envelope frame of ${frame.byteLength} bytes exceeds maxFrameBytes (${max})`);
-      return emit({ kind: 'data', data: frame });
+      return onData === undefined ? emit({ kind: 'data', data: frame }) : onData(frame);
     }
     if (textTooLarge(frame, max)) {
       return this.malformed(emit, `An envelope frame exceeds maxFrameBytes (${max}): ${describeValue(frame)}`);
@@ -179,7 +180,7 @@ class EnvelopeCodec implements WireCodec {
     } catch {
       return this.malformed(emit, `An envelope frame is not valid JSON: ${describeValue(frame)}`);
     }
-    const problem = interpret(value, emit);
+    const problem = interpret(value, emit, onData);
     if (problem !== null) this.malformed(emit, problem);
   }
 

@@ -105,6 +105,7 @@ class GuacamoleCodec implements GuacamoleWireCodec {
   private readonly answerPing: boolean;
   private decoder = new TextDecoder('utf-8', { fatal: true });
   private emit: (signal: WireSignal) => void = noop;
+  private onData: ((data: unknown) => void) | undefined = undefined;
   private broken = false;
   /** A semantic error raised inside the instruction handler (bad `error` code, bad `sync`). */
   private semanticError: SessionError | null = null;
@@ -126,7 +127,7 @@ class GuacamoleCodec implements GuacamoleWireCodec {
     return this.tunnel;
   }
 
-  decode(frame: WireFrame, emit: (signal: WireSignal) => void): void {
+  decode(frame: WireFrame, emit: (signal: WireSignal) => void, onData?: (data: unknown) => void): void {
     if (this.broken) return;
     let text: string;
     if (typeof frame === 'string') text = frame;
@@ -139,6 +140,7 @@ class GuacamoleCodec implements GuacamoleWireCodec {
       }
     }
     this.emit = emit;
+    this.onData = onData;
     try {
       this.parser.receive(text, this.onInstruction);
     } catch (error) {
@@ -147,6 +149,7 @@ class GuacamoleCodec implements GuacamoleWireCodec {
       this.malformed(emit, error as SessionError);
     } finally {
       this.emit = noop;
+      this.onData = undefined;
     }
   }
 
@@ -212,7 +215,7 @@ class GuacamoleCodec implements GuacamoleWireCodec {
           this.synced = true;
           emit(SYNC_STEP);
         }
-        emit({ kind: 'data', data: { opcode, args } satisfies GuacamoleInstruction });
+        this.deliver({ opcode, args });
         // Guacamole.Client answers a timestamp once, even if the server repeats it.
         if (this.ackSync && timestamp !== this.lastAckedSync) {
           this.lastAckedSync = timestamp;
@@ -221,8 +224,13 @@ class GuacamoleCodec implements GuacamoleWireCodec {
         return;
       }
       default:
-        return emit({ kind: 'data', data: { opcode, args } satisfies GuacamoleInstruction });
+        return this.deliver({ opcode, args });
     }
+  }
+
+  private deliver(instruction: GuacamoleInstruction): void {
+    if (this.onData === undefined) this.emit({ kind: 'data', data: instruction });
+    else this.onData(instruction);
   }
 
   private handleInternal(args: readonly string[]): void {

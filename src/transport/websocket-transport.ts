@@ -112,14 +112,24 @@ export function createWebSocketTransport(WebSocket: WebSocketConstructor): WebSo
       link.send = sendFrame;
       send(OPEN_EVENT);
     };
+    // The clock is read once per burst: frames that arrive in one read of the socket are dispatched in the
+    // same tick, so the first frame's time is the burst's time (keep-alive thresholds are whole seconds).
+    let stamped = false;
+    const unstamp = (): void => {
+      stamped = false;
+    };
     const onMessage = (event: WebSocketMessageEventLike): void => {
       if (stopped) return;
-      link.lastDataAt = now();
+      if (!stamped) {
+        stamped = true;
+        link.lastDataAt = now();
+        queueMicrotask(unstamp);
+      }
       if (link.wantActivity) {
         link.wantActivity = false;
         send(ACTIVITY_EVENT);
       }
-      codec.decode(event.data as WireFrame, onSignal);
+      codec.decode(event.data as WireFrame, onSignal, link.onData);
     };
     const onClose = (event: WebSocketCloseEventLike): void => {
       if (stopped || closed) return;

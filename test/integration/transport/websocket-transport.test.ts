@@ -69,7 +69,7 @@ describe('createWebSocketTransport: incoming data', () => {
     expect(h.eventTypes()).toEqual(['transport.open']);
   });
 
-  it('records lastDataAt from the injected clock for every frame, keep-alives included', async () => {
+  it('records lastDataAt from the injected clock for every burst of frames, keep-alives included', async () => {
     const { h, peer } = await connect();
     h.setNow(5_000);
     peer.send('one');
@@ -80,6 +80,7 @@ describe('createWebSocketTransport: incoming data', () => {
     expect(h.data).toEqual(['one']);
     expect(h.eventTypes()).toEqual(['transport.open']);
   });
+
 
   it('sends exactly one transport.activity when wantActivity is set, then clears the flag', async () => {
     const { h, peer } = await connect();
