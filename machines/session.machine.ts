@@ -1,9 +1,9 @@
 /**
  * The shared lifecycle statechart: Connect → Handshake → Stream → KeepAlive, for any profile.
  *
- *   idle ─connect─▶ active.resolving ─▶ active.online.connecting ─▶ handshaking(step…) ─▶ ready ┬ stream
- *                        ▲                                                                    ├ keepalive healthy ⇄ unstable
- *                        └──── active.backoff ◀── active.fault (retry | retry-later)          └ uptime counting → stable
+ *   idle ─connect─▶ active.resolving ─▶ active.online.connecting ─▶ handshaking(step…) ─▶ ready (stream)
+ *                        ▲                                                                  healthy ⇄ unstable ─dead─▶ fault
+ *                        └──── active.backoff ◀── active.fault (retry | retry-later)
  *   fault: reauthenticate → awaiting.auth · user-decision → awaiting.decision · ended → closed · fatal / exhausted → failed
  *   offline (or hidden while not connected) → suspended ─online/visible─▶ active.resolving
  *
@@ -426,67 +426,54 @@ export function createSessionMachine(profile: Profile, options: SessionMachineOp
               },
               ...(firstStep === undefined ? {} : { handshaking: { initial: firstStep.id, states: stepStates } }),
               ready: {
-                type: 'parallel',
+                tags: ['phase:stream'],
+                initial: 'healthy',
                 entry: [
                   'startLink',
                   emit(({ context }) => ({ type: 'ready' as const, attempt: context.attempt })),
                 ],
                 exit: 'disarmActivity',
                 on: { 'keepalive.tick': { actions: 'markData' } },
+                // The attempt counter resets once the session has stayed ready this long (fires once per stay).
+                after: { minUptime: { actions: 'resetOutage' } },
+                // Both keep-alive timers are absolute deadlines, so re-entering a state re-arms them exactly.
                 states: {
-                  stream: { tags: ['phase:stream'] },
-                  keepalive: {
-                    initial: 'healthy',
-                    states: {
-                      healthy: {
-                        after: {
-                          unstableCheck: [
-                            { guard: { type: 'linkSilentFor', params: keepAlive.unstableAfterMs }, target: 'unstable' },
-                            { target: 'healthy', reenter: true },
-                          ],
+                  healthy: {
+                    after: {
+                      unstableCheck: [
+                        {
+                          guard: { type: 'linkSilentFor', params: keepAlive.unstableAfterMs },
+                          target: 'unstable',
+                          actions: emit(({ context }) => ({ type: 'unstable' as const, silentMs: context.now() - context.link.lastDataAt })),
                         },
-                      },
-                      unstable: {
-                        tags: ['phase:keepalive'],
-                        entry: [
-                          'armActivity',
-                          emit(({ context }) => ({ type: 'unstable' as const, silentMs: context.now() - context.link.lastDataAt })),
-                        ],
-                        exit: 'disarmActivity',
-                        on: {
-                          'transport.activity': { target: 'healthy', actions: emit({ type: 'stable' }) },
-                          'keepalive.tick': { target: 'healthy', actions: ['markData', emit({ type: 'stable' })] },
-                        },
-                        after: {
-                          deadCheck: [
-                            {
-                              guard: { type: 'linkSilentFor', params: keepAlive.deadAfterMs },
-                              ...faultWith(() => own(profile.local.receiveTimeout)),
-                            },
-                            { target: 'unstable', reenter: true },
-                          ],
-                        },
-                      },
+                        { target: 'healthy', reenter: true },
+                      ],
+                      keepAliveDue: [
+                        { guard: 'keepAliveIsDue', target: 'healthy', reenter: true, actions: 'sendKeepAlive' },
+                        { target: 'healthy', reenter: true },
+                      ],
                     },
                   },
-                  pinger: {
-                    initial: 'waiting',
-                    states: {
-                      waiting: {
-                        after: {
-                          keepAliveDue: [
-                            { guard: 'keepAliveIsDue', target: 'waiting', reenter: true, actions: 'sendKeepAlive' },
-                            { target: 'waiting', reenter: true },
-                          ],
-                        },
-                      },
+                  unstable: {
+                    tags: ['phase:keepalive'],
+                    entry: 'armActivity',
+                    exit: 'disarmActivity',
+                    on: {
+                      'transport.activity': { target: 'healthy', actions: emit({ type: 'stable' }) },
+                      'keepalive.tick': { target: 'healthy', actions: ['markData', emit({ type: 'stable' })] },
                     },
-                  },
-                  uptime: {
-                    initial: 'counting',
-                    states: {
-                      counting: { after: { minUptime: { target: 'stable', actions: 'resetOutage' } } },
-                      stable: {},
+                    after: {
+                      deadCheck: [
+                        {
+                          guard: { type: 'linkSilentFor', params: keepAlive.deadAfterMs },
+                          ...faultWith(() => own(profile.local.receiveTimeout)),
+                        },
+                        { target: 'unstable', reenter: true },
+                      ],
+                      keepAliveDue: [
+                        { guard: 'keepAliveIsDue', target: 'unstable', reenter: true, actions: 'sendKeepAlive' },
+                        { target: 'unstable', reenter: true },
+                      ],
                     },
                   },
                 },

@@ -160,7 +160,7 @@ class TrackedClock implements SimClock {
   }
 }
 
-/** Dotted state path down to the first parallel node ('active.online.ready'), or the leaf. */
+/** Dotted state path down to the leaf ('active.online.ready.healthy'), or to the first parallel node. */
 export function compactState(value: unknown): string {
   if (typeof value === 'string') return value;
   const keys = Object.keys(value as Record<string, unknown>);
@@ -256,7 +256,7 @@ export async function simulate(options: SimulateOptions): Promise<Timeline> {
     if (snapshot.status !== 'active') return true;
     const state = compactState(snapshot.value);
     if (state.startsWith('active.awaiting')) return true;
-    return state === 'active.online.ready' && current !== null && current.done();
+    return state.startsWith('active.online.ready') && current !== null && current.done();
   };
 
   actor.start();

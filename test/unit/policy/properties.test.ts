@@ -2,7 +2,7 @@ import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
 import { OUTCOMES } from '../../../src/codes/types.js';
 import type { Outcome } from '../../../src/codes/types.js';
-import { DEFAULT_RETRY, MAX_TIMER_DELAY_MS, createRetryPolicy, guardOutcome } from '../../../src/policy/index.js';
+import { CAUSE_FLOOR_DEFAULTS, DEFAULT_RETRY, MAX_TIMER_DELAY_MS, createRetryPolicy, guardOutcome } from '../../../src/policy/index.js';
 import type { RetryOptions } from '../../../src/policy/index.js';
 import { fakeCause } from '../../support/fake-classification.js';
 
@@ -41,14 +41,15 @@ describe('retry policy properties', () => {
   );
 
   test.prop([attempt, elapsedMs, unit, fc.integer({ min: 0, max: 1_000_000 })])(
-    'the default policy returns null or an integer ≥ the floor (and ≤ max(floor, maxDelayMs)) for a retry-later cause',
+    'the default policy returns null or an integer ≥ the floor (and ≤ max(floor × 1.5, maxDelayMs)) for a retry-later cause',
     (n, elapsed, r, floor) => {
       const cause = fakeCause('retry-later', { retryAfterMs: floor });
       const delay = createRetryPolicy().nextDelayMs({ attempt: n, elapsedMs: elapsed, cause }, () => r);
       if (delay === null) return;
       expect(isWholeMs(delay)).toBe(true);
       expect(delay).toBeGreaterThanOrEqual(floor);
-      expect(delay).toBeLessThanOrEqual(Math.max(floor, DEFAULT_RETRY.maxDelayMs));
+      // Delays that hit the floor are spread over [floor, 1.5 × floor] (CAUSE_FLOOR_DEFAULTS.spread); others are the curve's.
+      expect(delay).toBeLessThanOrEqual(Math.max(Math.round(floor * (1 + CAUSE_FLOOR_DEFAULTS.spread)), DEFAULT_RETRY.maxDelayMs));
     },
   );
 
