@@ -8,5 +8,7 @@ export default defineConfig({
     hookTimeout: 20_000,
     pool: 'forks',
     restoreMocks: true,
+    // The JSON report lets .ci/run print a plain "N passed, N failed" line after the default output.
+    reporters: ['default', ['json', { outputFile: '.vitest-results.json' }]],
   },
 });
