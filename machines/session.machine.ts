@@ -494,12 +494,18 @@ export function createSessionMachine(profile: Profile, options: SessionMachineOp
             ],
           },
           backoff: {
-            entry: [
-              'planRetry',
-              enqueueActions(({ context, enqueue }) => {
-                if (context.delayMs !== null) enqueue('emitReconnecting');
-              }),
-            ],
+            entry: 'planRetry',
+            // `reconnecting` is emitted on entering the child, after XState has scheduled this state's timer
+            // (it appends `after` timers to the entry actions): a handler that advances a simulated clock by
+            // `delayMs` then fires the reconnect, as a test engineer expects.
+            initial: 'waiting',
+            states: {
+              waiting: {
+                entry: enqueueActions(({ context, enqueue }) => {
+                  if (context.delayMs !== null) enqueue('emitReconnecting');
+                }),
+              },
+            },
             always: [
               { guard: ({ context }) => context.delayMs === null, target: '#session.failed', actions: [assign({ failure: 'exhausted' }), 'emitFailed'] },
               // A zero delay reconnects at once: a 0 ms timer still costs a macrotask (1 ms in Node).

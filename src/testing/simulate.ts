@@ -175,7 +175,7 @@ function outcomeOf(state: string): SimulationOutcome {
   if (state.startsWith('active.awaiting.auth')) return 'awaiting-auth';
   if (state.startsWith('active.awaiting.decision')) return 'awaiting-decision';
   if (state.startsWith('active.online.ready')) return 'ready';
-  if (state === 'active.backoff' || state === 'active.fault') return 'reconnecting';
+  if (state.startsWith('active.backoff') || state === 'active.fault') return 'reconnecting';
   return 'connecting';
 }
 

@@ -1,6 +1,7 @@
 /**
- * The recipes of docs/testing.md, as they run in CI. Each drives the fault server with a raw `ws` client for
- * now; the client side will move to createSession once the facade lands. Keep docs/testing.md in step.
+ * The fault-server side of the recipe scenarios, checked with a raw `ws` client: what each script puts on the
+ * wire. The recipes as users write them (with createSession) are test/integration/session/recipes.test.ts,
+ * which docs/testing.md copies.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createFaultServer, step } from '../../../src/testing/index.js';

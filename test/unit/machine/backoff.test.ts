@@ -15,7 +15,7 @@ describe('session machine: backoff and reconnect', () => {
     await connectToReady(h, STEPS);
     for (const expected of [1000, 2000, 4000]) {
       h.socket().close(1006);
-      expect(h.state()).toBe('active.backoff');
+      expect(h.state()).toBe('active.backoff.waiting');
       const before = h.sockets.length;
       await h.advance(expected - 1);
       expect(h.sockets.length).toBe(before);
@@ -148,11 +148,20 @@ describe('session machine: backoff and reconnect', () => {
     await connectToReady(b, STEPS);
     a.socket().close(1006);
     b.socket().close(1006);
-    expect(a.state()).toBe('active.backoff');
-    expect(b.state()).toBe('active.backoff');
+    expect(a.state()).toBe('active.backoff.waiting');
+    expect(b.state()).toBe('active.backoff.waiting');
     await a.advance(1000);
     a.socket().close(1006);
     expect(a.state()).toBe('failed');
     expect(a.emittedOf('failed')[0]!.reason).toBe('exhausted');
+  });
+
+  it('fires the reconnect when a reconnecting handler advances the simulated clock by the delay', async () => {
+    const h = startHarness(createSessionMachine(guacamoleProfile, { retry: { jitter: 'none' } }));
+    h.actor.on('reconnecting', (event) => h.clock.increment((event as { delayMs: number }).delayMs));
+    await connectToReady(h, STEPS);
+    h.socket().close(1006);
+    await h.settle();
+    expect(h.sockets).toHaveLength(2);
   });
 });

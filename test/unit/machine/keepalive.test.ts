@@ -47,7 +47,7 @@ describe('session machine: keep-alive (Guacamole: nop 5000 ms, unstable 1500 ms,
     expect(h.emittedOf('fault')[0]!.fault).toMatchObject({ space: 'guacamole', code: 514, name: 'UPSTREAM_TIMEOUT' });
     expect(h.sockets[0]!.commands).toEqual([{ type: 'transport.terminate' }]);
     expect(h.sockets[0]!.alive).toBe(false);
-    expect(h.state()).toBe('active.backoff');
+    expect(h.state()).toBe('active.backoff.waiting');
   });
 
   it('sends a nop 5000 ms after the last frame in either direction', async () => {

@@ -54,7 +54,7 @@ describe('session machine: connect, handshake, ready', () => {
     expect(fault).toMatchObject({ space: 'guacamole', code: 519 });
     expect(fault.message).toBe('url() failed (Error)');
     expect(JSON.stringify(h.actor.getSnapshot())).not.toContain('secret=1');
-    expect(h.state()).toBe('active.backoff');
+    expect(h.state()).toBe('active.backoff.waiting');
   });
 
   it('skips from the first step to ready when the protocol reports a later step first', async () => {

@@ -42,7 +42,7 @@ for (const row of ROWS) {
       const h = startHarness(machine);
       await connectToReady(h, steps);
       deliver(h, row.delivery, row.codes.retry);
-      expect(h.state()).toBe('active.backoff');
+      expect(h.state()).toBe('active.backoff.waiting');
       await h.advance(1000);
       expect(h.sockets).toHaveLength(2);
       h.socket().open();

@@ -31,7 +31,7 @@ describe('simulate', () => {
     ]);
     expect(timeline.entries[2]!.classification!.via).toMatchObject({ space: 'websocket', code: 1006 });
     expect(timeline.entries.map((e) => e.state)).toEqual([
-      'active.online.connecting', 'active.online.ready.healthy', 'active.backoff', 'active.backoff', 'active.online.connecting', 'active.online.ready.healthy',
+      'active.online.connecting', 'active.online.ready.healthy', 'active.backoff.waiting', 'active.backoff.waiting', 'active.online.connecting', 'active.online.ready.healthy',
     ]);
     expect(timeline).toMatchObject({ outcome: 'ready', connections: 2, endedAtMs: 11_000, settled: true });
   });
