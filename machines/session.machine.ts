@@ -21,7 +21,7 @@ import type { UrlSource } from './secret-url.js';
 import { resolveSessionOptions } from './session-options.js';
 import type { SessionMachineOptions } from './session-options.js';
 import { redactText } from '../src/transport/redact.js';
-import type { SessionLink, TransportCommand, TransportEvent, TransportInput, WireSignal } from './wire.js';
+import type { SessionLink, TransportCommand, TransportEvent, TransportInput, WireCodec, WireSignal } from './wire.js';
 
 export type Connectivity = 'idle' | 'connecting' | 'ready' | 'transient-failure' | 'shutdown';
 export type FailureReason = 'fatal' | 'exhausted';
@@ -64,6 +64,8 @@ export interface SessionContext {
   readonly online: boolean;
   readonly visible: boolean;
   readonly lastKeepAliveAt: number;
+  /** The current connection's codec (null between connections). */
+  readonly codec: WireCodec | null;
 }
 
 export type UserEvent =
@@ -166,7 +168,6 @@ export function createSessionMachine(profile: Profile, options: SessionMachineOp
     return localize(raw, dns ?? (failure.beforeOpen ? profile.local.connectFailed : profile.local.severed));
   };
 
-  const keepAliveFrame = profile.createCodec().keepAliveFrame();
   const stepTimeout = (id: string) => `step.${id}`;
   const stepDelays: Record<string, number> = {};
   for (const step of profile.steps) stepDelays[stepTimeout(step.id)] = resolved.stepTimeoutsMs[step.id]!;
@@ -225,9 +226,13 @@ export function createSessionMachine(profile: Profile, options: SessionMachineOp
         context.link.lastDataAt = context.now();
       },
       sendKeepAlive: assign(({ context }) => {
-        if (keepAliveFrame !== null && context.link.send !== null) context.link.send(keepAliveFrame);
-        return { lastKeepAliveAt: context.now() };
+        const now = context.now();
+        const frame = context.codec?.keepAliveFrame(now) ?? null;
+        if (frame !== null && context.link.send !== null) context.link.send(frame);
+        return { lastKeepAliveAt: now };
       }),
+      /** Each connection gets a fresh codec, shared by the transport (decoding) and keep-alive (its frames). */
+      newCodec: assign({ codec: () => profile.createCodec() }),
       /** Entering ready: the link counts as fresh now, and the projection says ready (one assign on this hot edge). */
       startLink: assign(({ context }) => {
         context.link.lastDataAt = context.now();
@@ -329,6 +334,7 @@ export function createSessionMachine(profile: Profile, options: SessionMachineOp
       online: input.online ?? true,
       visible: input.visible ?? true,
       lastKeepAliveAt: 0,
+      codec: null,
     }),
     initial: 'idle',
     on: {
@@ -372,6 +378,7 @@ export function createSessionMachine(profile: Profile, options: SessionMachineOp
           },
           online: {
             initial: 'connecting',
+            entry: 'newCodec',
             exit: 'releaseTransport',
             invoke: {
               id: 'transport',
@@ -379,7 +386,7 @@ export function createSessionMachine(profile: Profile, options: SessionMachineOp
               input: ({ context }) => ({
                 url: context.resolved!,
                 ...(context.protocols === undefined ? {} : { protocols: context.protocols }),
-                codec: profile.createCodec(),
+                codec: context.codec!,
                 link: context.link,
                 now: context.now,
               }),

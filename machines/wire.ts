@@ -37,8 +37,11 @@ export interface WireCodec {
   decode(frame: WireFrame, emit: (signal: WireSignal) => void, onData?: (data: unknown) => void): void;
   /** Encode an application message for sending. Throws SessionError (SESSION_ERR_PROTOCOL) on bad input. */
   encode(message: unknown): WireFrame;
-  /** The client keep-alive frame (Guacamole `nop`), or null when the protocol has none. */
-  keepAliveFrame(): WireFrame | null;
+  /**
+   * The client keep-alive frame due at `now` (the injected clock), or null when the protocol has none.
+   * Guacamole: a tunnel `ping` every time (the tunnel echoes it), plus a `nop` for guacd once 5 s have passed.
+   */
+  keepAliveFrame(now: number): WireFrame | null;
   /** Forget partial input; called for every new connection. */
   reset(): void;
 }

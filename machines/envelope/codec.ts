@@ -192,8 +192,12 @@ class EnvelopeCodec implements WireCodec {
     return frame;
   }
 
-  keepAliveFrame(): WireFrame {
+  keepAliveFrame(_now: number): WireFrame {
     return envelope.ping();
+  }
+
+  toJSON(): string {
+    return '[envelope codec]';
   }
 
   reset(): void {

@@ -23,12 +23,15 @@ export interface GuacamoleCodecOptions extends GuacamoleParserOptions {
   readonly ackSync?: boolean;
   /** Echo internal `ping` instructions the server starts (the WebSocket tunnel's stability test). */
   readonly answerPing?: boolean;
+  /** How often the keep-alive includes a `nop` for guacd (Guacamole.Client's KEEP_ALIVE_FREQUENCY). */
+  readonly nopIntervalMs?: number;
 }
 
 export const GUACAMOLE_CODEC_DEFAULTS = {
   ...GUACAMOLE_PARSER_DEFAULTS,
   ackSync: true,
   answerPing: true,
+  nopIntervalMs: 5000,
 } as const satisfies Required<GuacamoleCodecOptions>;
 
 /** The WireCodec plus what the tunnel told us about itself. */
@@ -67,6 +70,10 @@ function checkOptions(options: GuacamoleCodecOptions): void {
     if (!KNOWN_OPTIONS.has(key)) {
       throw invalidOption(key, `Unknown Guacamole codec option ${describeValue(key)} (accepted: ${[...KNOWN_OPTIONS].join(', ')})`, key);
     }
+  }
+  const nop = options.nopIntervalMs;
+  if (nop !== undefined && (typeof nop !== 'number' || !Number.isInteger(nop) || nop < 1 || nop > 3_600_000)) {
+    throw invalidOption('nopIntervalMs', `nopIntervalMs must be an integer number of milliseconds from 1 to 3600000 (got ${describeValue(nop)})`, nop);
   }
   for (const key of BOOLEAN_OPTIONS) {
     const value = options[key];
@@ -113,12 +120,15 @@ class GuacamoleCodec implements GuacamoleWireCodec {
   private synced = false;
   private lastAckedSync: string | null = null;
   private readonly pings: string[] = [];
+  private readonly nopIntervalMs: number;
+  private lastNopAt: number | null = null;
   private readonly onInstruction = (opcode: string, args: readonly string[]): void => this.handle(opcode, args);
 
   constructor(options: GuacamoleCodecOptions) {
     checkOptions(options);
-    const { ackSync: _ack, answerPing: _ping, ...parserOptions } = options;
+    const { ackSync: _ack, answerPing: _ping, nopIntervalMs: _nop, ...parserOptions } = options;
     this.parser = new GuacamoleParser(parserOptions);
+    this.nopIntervalMs = options.nopIntervalMs ?? GUACAMOLE_CODEC_DEFAULTS.nopIntervalMs;
     this.ackSync = options.ackSync ?? GUACAMOLE_CODEC_DEFAULTS.ackSync;
     this.answerPing = options.answerPing ?? GUACAMOLE_CODEC_DEFAULTS.answerPing;
   }
@@ -160,8 +170,22 @@ class GuacamoleCodec implements GuacamoleWireCodec {
     return frame;
   }
 
-  keepAliveFrame(): WireFrame {
-    return NOP_FRAME;
+  /**
+   * Guacamole keeps two keep-alives, as guacamole-common-js does: the tunnel's stability ping (the server
+   * echoes it, so a healthy idle link is never silent for long) on every call, and a `nop` to guacd once
+   * `nopIntervalMs` has passed since the last one.
+   */
+  keepAliveFrame(now: number): WireFrame {
+    const timestamp = String(Math.max(0, Math.floor(now)));
+    this.remember(timestamp);
+    const ping = encodeInstruction(INTERNAL_OPCODE, 'ping', timestamp);
+    if (this.lastNopAt !== null && now - this.lastNopAt < this.nopIntervalMs) return ping;
+    this.lastNopAt = now;
+    return NOP_FRAME + ping;
+  }
+
+  toJSON(): string {
+    return `[Guacamole codec${this.tunnel === null ? '' : ` tunnel ${this.tunnel}`}]`;
   }
 
   reset(): void {
@@ -173,6 +197,7 @@ class GuacamoleCodec implements GuacamoleWireCodec {
     this.synced = false;
     this.lastAckedSync = null;
     this.pings.length = 0;
+    this.lastNopAt = null;
   }
 
   private malformed(emit: (signal: WireSignal) => void, error: SessionError): void {

@@ -272,7 +272,7 @@ export function renderMachineDoc(profile: Profile, machine: AnyStateMachine, opt
     return [`\`${name}\``, [...states].join(', '), typeof value === 'number' ? `${value} ms` : 'computed from the context when armed'];
   })));
 
-  const frame = profile.createCodec().keepAliveFrame();
+  const frame = profile.createCodec().keepAliveFrame(0);
   out.push('## Keep-alive', '');
   out.push(toMarkdownTable(['setting', 'value', 'meaning'], [
     ['`connectMs`', `${profile.connectTimeoutMs} ms`, 'the socket must open within this time'],

@@ -26,7 +26,7 @@ export function createEchoCodec(): EchoCodec {
       if (typeof message !== 'string') throw new SessionError('SESSION_ERR_PROTOCOL', 'echo codec encodes strings only');
       return message;
     },
-    keepAliveFrame: () => '!nop',
+    keepAliveFrame: (_now: number) => '!nop',
     decode(frame: WireFrame, emit: (signal: WireSignal) => void): void {
       if (typeof frame !== 'string') {
         emit({ kind: 'data', data: frame });

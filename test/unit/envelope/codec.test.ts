@@ -152,7 +152,7 @@ describe('createEnvelopeCodec encode', () => {
   });
 
   it('sends ping as its keep-alive frame, which the other side answers', () => {
-    const frame = createEnvelopeCodec().keepAliveFrame();
+    const frame = createEnvelopeCodec().keepAliveFrame(0);
     expect(frame).toBe('{"t":"ping"}');
     expect(feed(frame ?? '')).toContainEqual({ kind: 'reply', frame: '{"t":"pong"}' });
   });

@@ -229,8 +229,26 @@ describe('createGuacamoleCodec encode', () => {
     }
   });
 
-  it('sends nop as its keep-alive frame', () => {
-    expect(createGuacamoleCodec().keepAliveFrame()).toBe('3.nop;');
+  it('keeps alive like guacamole-common-js: a tunnel ping every time, a nop for guacd once 5 s have passed', () => {
+    const codec = createGuacamoleCodec();
+    expect(codec.keepAliveFrame(1000)).toBe('3.nop;0.,4.ping,4.1000;');
+    expect(codec.keepAliveFrame(1500)).toBe('0.,4.ping,4.1500;');
+    expect(codec.keepAliveFrame(5999)).toBe('0.,4.ping,4.5999;');
+    expect(codec.keepAliveFrame(6000)).toBe('3.nop;0.,4.ping,4.6000;');
+    codec.reset();
+    expect(codec.keepAliveFrame(6100)).toBe('3.nop;0.,4.ping,4.6100;');
+  });
+
+  it('takes the server\'s echo of its own keep-alive ping as liveness, without echoing it back', () => {
+    const codec = createGuacamoleCodec();
+    const signals: WireSignal[] = [];
+    codec.keepAliveFrame(2500);
+    codec.decode('0.,4.ping,4.2500;', (s) => signals.push(s));
+    expect(signals).toEqual([{ kind: 'keepalive' }]);
+  });
+
+  it('validates nopIntervalMs', () => {
+    expect(() => createGuacamoleCodec({ nopIntervalMs: 0 })).toThrow('nopIntervalMs must be an integer number of milliseconds from 1 to 3600000 (got 0)');
   });
 });
 
