@@ -10,6 +10,7 @@ export default defineConfig([
       ...Object.fromEntries(PROFILES.map((p) => [`machines/${p}`, `machines/${p}/index.ts`])),
       session: 'src/session/core.ts',
       testing: 'src/testing/index.ts',
+      'testing/msw': 'src/testing/msw.ts',
     },
     format: ['esm', 'cjs'],
     dts: true,

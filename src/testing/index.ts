@@ -6,9 +6,7 @@ export type { FaultStep, ServerStep, FaultProtocol, FaultBackend, ValidateScript
 export { createFaultServer, FAULT_SERVER_DEFAULTS } from './fault-server.js';
 export type { FaultServer, FaultServerOptions, RestartOptions } from './fault-server.js';
 
-// The same scripts as msw ws.link handlers
-export { createFaultHandlers } from './msw-handlers.js';
-export type { FaultHandlers, FaultHandlersOptions } from './msw-handlers.js';
+// The same scripts as msw ws.link handlers: 'session-lifecycle/testing/msw' (needs msw installed)
 
 // What a connection did, and the server side of each profile's wire
 export { createWireSpeaker, tunnelIdFor, HANDSHAKE_SYNC_TIMESTAMP } from './wire-speaker.js';

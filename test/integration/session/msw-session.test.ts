@@ -7,8 +7,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { SimulatedClock } from 'xstate';
 import { WebSocket as NodeWs } from 'ws';
 import { setupServer } from 'msw/node';
-import { createFaultHandlers, step } from '../../../src/testing/index.js';
-import type { FaultHandlers, FaultHandlersOptions } from '../../../src/testing/index.js';
+import { step } from '../../../src/testing/index.js';
+import { createFaultHandlers } from '../../../src/testing/msw.js';
+import type { FaultHandlers, FaultHandlersOptions } from '../../../src/testing/msw.js';
 import { createSession } from '../../../src/session/index.js';
 import type { Session, SessionEventMap } from '../../../src/session/index.js';
 

@@ -5,8 +5,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { WebSocket as NodeWs } from 'ws';
 import { setupServer } from 'msw/node';
-import { createFaultHandlers, createFaultServer, step } from '../../../src/testing/index.js';
-import type { FaultHandlers, FaultHandlersOptions, FaultStep } from '../../../src/testing/index.js';
+import { createFaultServer, step } from '../../../src/testing/index.js';
+import { createFaultHandlers } from '../../../src/testing/msw.js';
+import type { FaultStep } from '../../../src/testing/index.js';
+import type { FaultHandlers, FaultHandlersOptions } from '../../../src/testing/msw.js';
 import { guacamoleProfile } from '../../../machines/guacamole/profile.js';
 import { softdriveProfile } from '../../../machines/softdrive/profile.js';
 import { createGuacamoleCodec } from '../../../machines/guacamole/codec.js';
