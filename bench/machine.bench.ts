@@ -79,7 +79,12 @@ export function bareMachine(): AnyStateMachine {
             },
           },
           fault: { always: 'backoff' },
-          backoff: { after: { 1_000: 'resolving' }, on: { 'user.retryNow': 'resolving', 'env.hidden': '#bare.suspended' } },
+          backoff: {
+            after: { 1_000: 'resolving' },
+            on: { 'user.retryNow': 'resolving', 'env.hidden': '#bare.suspended' },
+            initial: 'waiting',
+            states: { waiting: {} },
+          },
           awaiting: {
             initial: 'auth',
             states: {

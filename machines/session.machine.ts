@@ -43,7 +43,11 @@ export interface SessionInput {
 export interface SessionContext {
   readonly url: SecretUrlSource;
   readonly protocols: string | readonly string[] | undefined;
-  readonly resolved: ResolvedUrl | null;
+  /**
+   * The current connection: its resolved URL and its codec (the transport decodes with it, keep-alive asks it
+   * for frames). Made when the URL resolves; one field on purpose (every context field costs each actor memory).
+   */
+  readonly connection: { readonly url: ResolvedUrl; readonly codec: WireCodec } | null;
   readonly link: SessionLink;
   readonly now: () => number;
   readonly random: () => number;
@@ -64,8 +68,6 @@ export interface SessionContext {
   readonly online: boolean;
   readonly visible: boolean;
   readonly lastKeepAliveAt: number;
-  /** The current connection's codec (null between connections). */
-  readonly codec: WireCodec | null;
 }
 
 export type UserEvent =
@@ -227,12 +229,10 @@ export function createSessionMachine(profile: Profile, options: SessionMachineOp
       },
       sendKeepAlive: assign(({ context }) => {
         const now = context.now();
-        const frame = context.codec?.keepAliveFrame(now) ?? null;
+        const frame = context.connection?.codec.keepAliveFrame(now) ?? null;
         if (frame !== null && context.link.send !== null) context.link.send(frame);
         return { lastKeepAliveAt: now };
       }),
-      /** Each connection gets a fresh codec, shared by the transport (decoding) and keep-alive (its frames). */
-      newCodec: assign({ codec: () => profile.createCodec() }),
       /** Entering ready: the link counts as fresh now, and the projection says ready (one assign on this hot edge). */
       startLink: assign(({ context }) => {
         context.link.lastDataAt = context.now();
@@ -317,7 +317,7 @@ export function createSessionMachine(profile: Profile, options: SessionMachineOp
     context: ({ input }) => ({
       url: secretUrl(input.url),
       protocols: input.protocols,
-      resolved: null,
+      connection: null,
       link: input.link ?? privateLink(),
       now: input.now,
       random: input.random,
@@ -334,7 +334,6 @@ export function createSessionMachine(profile: Profile, options: SessionMachineOp
       online: input.online ?? true,
       visible: input.visible ?? true,
       lastKeepAliveAt: 0,
-      codec: null,
     }),
     initial: 'idle',
     on: {
@@ -368,7 +367,7 @@ export function createSessionMachine(profile: Profile, options: SessionMachineOp
             invoke: {
               src: 'resolveUrl',
               input: ({ context }) => ({ url: context.url }),
-              onDone: { target: 'online', actions: assign({ resolved: ({ event }) => event.output }) },
+              onDone: { target: 'online', actions: assign({ connection: ({ event }) => ({ url: event.output, codec: profile.createCodec() }) }) },
               onError: faultWith(({ event }) => {
                 const error = (event as { error?: unknown }).error;
                 const message = error instanceof UrlResolutionError ? error.message : 'url() failed';
@@ -378,15 +377,14 @@ export function createSessionMachine(profile: Profile, options: SessionMachineOp
           },
           online: {
             initial: 'connecting',
-            entry: 'newCodec',
             exit: 'releaseTransport',
             invoke: {
               id: 'transport',
               src: 'transport',
               input: ({ context }) => ({
-                url: context.resolved!,
+                url: context.connection!.url,
                 ...(context.protocols === undefined ? {} : { protocols: context.protocols }),
-                codec: context.codec!,
+                codec: context.connection!.codec,
                 link: context.link,
                 now: context.now,
               }),
