@@ -10,13 +10,16 @@
  * Pure: the socket arrives as the injected `transport` actor, time as XState delays plus the injected `now`,
  * randomness as the injected `random`. Every timer is a named delay owned by the state that arms it.
  */
-import { assign, emit, enqueueActions, fromCallback, fromPromise, sendTo, setup } from 'xstate';
+import { assign, emit, enqueueActions, fromCallback, sendTo, setup } from 'xstate';
 import type { EventObject } from 'xstate';
 import type { Classification } from '../src/codes/types.js';
 import type { ClassifySignal } from '../src/classify/index.js';
 import type { RetryPolicy } from '../src/policy/index.js';
 import type { Profile } from './profile.js';
-import { ResolvedUrl, SecretUrlSource } from './secret-url.js';
+import { SecretUrlSource } from './secret-url.js';
+import type { ResolvedUrl } from './secret-url.js';
+import { UrlResolutionError, resolveUrl } from './url-resolver.js';
+import { createFaultClassifier } from './fault-classifier.js';
 import type { UrlSource } from './secret-url.js';
 import { resolveSessionOptions } from './session-options.js';
 import type { SessionMachineOptions } from './session-options.js';
@@ -109,32 +112,6 @@ export type SessionEmitted =
 /** A transport that never opens: machines run headless until a real one is provided. */
 const noTransport = fromCallback<TransportCommand, TransportInput, TransportEvent>(() => () => undefined);
 
-/** Why `url()` failed, without its message: a token service's error text may carry the very credentials we hide. */
-export class UrlResolutionError extends Error {
-  override readonly name = 'UrlResolutionError' as const;
-}
-
-function describeUrlFailure(error: unknown): string {
-  if (!(error instanceof Error)) return `url() failed (threw ${error === null ? 'null' : typeof error})`;
-  const code = (error as { code?: unknown }).code;
-  return `url() failed (${error.name}${typeof code === 'string' && /^[A-Z0-9_]{1,40}$/.test(code) ? ` ${code}` : ''})`;
-}
-
-/**
- * Calls the URL source. The app's own error never leaves this actor (it would reach the error event, the
- * actor snapshot and so inspector traces): only its class name and error code do.
- */
-const resolveUrl = fromPromise<ResolvedUrl, { readonly url: SecretUrlSource }>(async ({ input }) => {
-  let url: unknown;
-  try {
-    url = await input.url.resolve();
-  } catch (error) {
-    throw new UrlResolutionError(describeUrlFailure(error));
-  }
-  if (typeof url !== 'string' || url.length === 0) throw new UrlResolutionError(`url() must return a non-empty string (got ${url === '' ? 'an empty string' : typeof url})`);
-  return new ResolvedUrl(url);
-});
-
 function secretUrl(url: UrlSource | SecretUrlSource): SecretUrlSource {
   return url instanceof SecretUrlSource ? url : new SecretUrlSource(url);
 }
@@ -148,27 +125,7 @@ export function createSessionMachine(profile: Profile, options: SessionMachineOp
   const { keepAlive, historySize } = resolved;
   const own = (code: Classification['code']): Classification => profile.own(code);
 
-  /** Wraps a generic transport failure in the protocol's own code, keeping the raw one in `via`. */
-  const localize = (raw: Classification, code: Classification['code']): Classification =>
-    raw.space === profile.id || raw.space === profile.gateway || (raw.outcome !== 'retry' && raw.known)
-      ? raw
-      : Object.freeze({ ...own(code), via: raw });
-
-  const classifyClose = (event: Extract<TransportEvent, { type: 'transport.close' }>, now: number, opened: boolean) =>
-    localize(profile.classify({ code: event.code, reason: event.reason, wasClean: event.wasClean }, { now }), opened ? profile.local.severed : profile.local.connectFailed);
-
-  const classifyError = (event: Extract<TransportEvent, { type: 'transport.error' }>, now: number): Classification => {
-    const { failure } = event;
-    if (failure.http) {
-      const { status, retryAfter } = failure.http;
-      return profile.classify(retryAfter === undefined ? { status } : { status, retryAfter }, { now });
-    }
-    const raw = failure.code
-      ? profile.classify({ code: failure.code, message: failure.message }, { now })
-      : profile.classify({ space: 'websocket', code: 1006 }, { now });
-    const dns = failure.code === 'ENOTFOUND' || failure.code === 'EAI_AGAIN' ? profile.local.dnsFailed : undefined;
-    return localize(raw, dns ?? (failure.beforeOpen ? profile.local.connectFailed : profile.local.severed));
-  };
+  const faults = createFaultClassifier(profile);
 
   const stepTimeout = (id: string) => `step.${id}`;
   const stepDelays: Record<string, number> = {};
@@ -391,9 +348,9 @@ export function createSessionMachine(profile: Profile, options: SessionMachineOp
             },
             on: {
               'transport.close': faultWith(({ context, event }) =>
-                classifyClose(event as Extract<TransportEvent, { type: 'transport.close' }>, context.now(), true)),
+                faults.close(event as Extract<TransportEvent, { type: 'transport.close' }>, context.now(), true)),
               'transport.error': faultWith(({ context, event }) =>
-                classifyError(event as Extract<TransportEvent, { type: 'transport.error' }>, context.now())),
+                faults.error(event as Extract<TransportEvent, { type: 'transport.error' }>, context.now())),
               'transport.signal': [
                 {
                   guard: ({ event }) => event.signal.kind === 'status',
@@ -426,7 +383,7 @@ export function createSessionMachine(profile: Profile, options: SessionMachineOp
                 on: {
                   'transport.open': firstStep === undefined ? { target: 'ready' } : { target: 'handshaking' },
                   'transport.close': faultWith(({ context, event }) =>
-                    classifyClose(event as Extract<TransportEvent, { type: 'transport.close' }>, context.now(), false)),
+                    faults.close(event as Extract<TransportEvent, { type: 'transport.close' }>, context.now(), false)),
                 },
               },
               ...(firstStep === undefined ? {} : { handshaking: { initial: firstStep.id, states: stepStates } }),

@@ -20,6 +20,7 @@
  * Clock: XState's SimulatedClock re-sorts every pending timer on each advance, quadratic with thousands of
  * actors, so herds run on `HeapClock` (same contract; timers due at the same time fire in the order set).
  */
+import { HeapClock } from './heap-clock.js';
 import { createActor, fromCallback } from 'xstate';
 import { createSessionMachine } from '../../machines/session.machine.js';
 import type { SessionEmitted } from '../../machines/session.machine.js';
@@ -182,86 +183,6 @@ export async function simulateHerd(options: HerdOptions): Promise<HerdResult> {
   return run.tally.result(clients);
 }
 
-interface Timer {
-  readonly id: number;
-  readonly at: number;
-  readonly fn: () => void;
-}
-
-/** A simulated clock on a binary heap: O(log n) per timer, whatever the number of actors. */
-export class HeapClock {
-  #now = 0;
-  #nextId = 0;
-  readonly #heap: Timer[] = [];
-  readonly #live = new Set<number>();
-
-  now(): number {
-    return this.#now;
-  }
-
-  setTimeout(fn: () => void, timeout: number): number {
-    const timer = { id: this.#nextId++, at: this.#now + Math.max(0, timeout), fn };
-    this.#live.add(timer.id);
-    this.#push(timer);
-    return timer.id;
-  }
-
-  clearTimeout(id: number): void {
-    this.#live.delete(id);
-  }
-
-  /** When the next live timer is due, or undefined when none is pending. */
-  nextDueAt(): number | undefined {
-    while (this.#heap.length > 0 && !this.#live.has(this.#heap[0]!.id)) this.#pop();
-    return this.#heap[0]?.at;
-  }
-
-  /** Moves time to `time` and fires every timer due by then, including ones set while firing. */
-  advanceTo(time: number): void {
-    if (time < this.#now) throw new RangeError(`HeapClock cannot go back in time (${time} < ${this.#now})`);
-    this.#now = time;
-    for (let next = this.nextDueAt(); next !== undefined && next <= time; next = this.nextDueAt()) {
-      const timer = this.#pop();
-      this.#live.delete(timer.id);
-      timer.fn();
-    }
-  }
-
-  #before(a: Timer, b: Timer): boolean {
-    return a.at < b.at || (a.at === b.at && a.id < b.id);
-  }
-
-  #push(timer: Timer): void {
-    const heap = this.#heap;
-    heap.push(timer);
-    for (let i = heap.length - 1; i > 0; ) {
-      const parent = (i - 1) >> 1;
-      if (!this.#before(heap[i]!, heap[parent]!)) break;
-      [heap[i], heap[parent]] = [heap[parent]!, heap[i]!];
-      i = parent;
-    }
-  }
-
-  #pop(): Timer {
-    const heap = this.#heap;
-    const top = heap[0]!;
-    const last = heap.pop()!;
-    if (heap.length > 0) {
-      heap[0] = last;
-      for (let i = 0; ; ) {
-        const left = 2 * i + 1;
-        const right = left + 1;
-        let best = i;
-        if (left < heap.length && this.#before(heap[left]!, heap[best]!)) best = left;
-        if (right < heap.length && this.#before(heap[right]!, heap[best]!)) best = right;
-        if (best === i) break;
-        [heap[i], heap[best]] = [heap[best]!, heap[i]!];
-        i = best;
-      }
-    }
-    return top;
-  }
-}
 
 /** Each client's real machine, all on one HeapClock. */
 async function runMachines(run: Run, onFault?: (fault: Classification) => void): Promise<void> {

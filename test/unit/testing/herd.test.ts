@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { HeapClock, guacamoleCountdownPolicy, simulateHerd } from '../../../src/testing/herd.js';
+import { guacamoleCountdownPolicy, simulateHerd } from '../../../src/testing/herd.js';
+import { HeapClock } from '../../../src/testing/heap-clock.js';
 import type { HerdOptions } from '../../../src/testing/herd.js';
 import { isSessionError } from '../../../src/errors/index.js';
 
