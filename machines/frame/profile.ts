@@ -5,6 +5,7 @@
  * reconnect failed 4106, signalling peer timeout 4107, WebRTC negotiation timeout 5007.
  */
 import { frameCatalog } from '../../src/codes/frame.js';
+import { SessionError, describeValue } from '../../src/errors/index.js';
 import { createEnvelopeCodec } from '../envelope/codec.js';
 import { defineProfile } from '../define-profile.js';
 import type { HandshakeStep, Profile } from '../profile.js';
@@ -21,7 +22,9 @@ export interface FrameProfileOptions {
 
 export function createFrameProfile(options: FrameProfileOptions = {}): Profile {
   const frp = options.frp ?? 8;
-  if (frp !== 7 && frp !== 8) throw new RangeError(`frp must be 7 or 8 (got ${String(frp)})`);
+  if (frp !== 7 && frp !== 8) {
+    throw new SessionError('SESSION_ERR_INVALID_OPTION', `frp must be 7 or 8 (got ${describeValue(frp)})`, { field: 'frp', value: describeValue(frp) });
+  }
   return defineProfile({
     id: 'frame',
     title: `Nutanix Frame (FRP ${frp})`,

@@ -11,6 +11,7 @@
  * server's minimum and the jitter's purpose. With `spread: 0` (what `jitter: 'none'` uses) the result is
  * exactly max(floor, computed).
  */
+import { SessionError, describeValue } from '../errors/index.js';
 import type { RetryContext, RetryPolicy } from './types.js';
 
 export interface CauseFloorOptions {
@@ -24,7 +25,10 @@ export const CAUSE_FLOOR_DEFAULTS = { spread: 0.5 } as const;
 export function withCauseFloor(policy: RetryPolicy, options: CauseFloorOptions = {}): RetryPolicy {
   const spread = options.spread ?? CAUSE_FLOOR_DEFAULTS.spread;
   if (typeof spread !== 'number' || !(spread >= 0 && spread <= 1)) {
-    throw new RangeError(`withCauseFloor spread must be a number from 0 to 1 (got ${String(spread)})`);
+    throw new SessionError('SESSION_ERR_INVALID_OPTION', `withCauseFloor spread must be a number from 0 to 1 (got ${describeValue(spread)})`, {
+      field: 'spread',
+      value: describeValue(spread),
+    });
   }
   return {
     nextDelayMs(ctx: RetryContext, random: () => number): number | null {

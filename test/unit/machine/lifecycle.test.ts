@@ -101,3 +101,10 @@ describe('session machine: timeouts in the protocol\'s own codes', () => {
     expect(h.sockets[0]!.commands).toEqual([{ type: 'transport.terminate' }]);
   });
 });
+
+describe('createFrameProfile options', () => {
+  it('rejects an FRP version other than 7 or 8 with a typed error', async () => {
+    const { createFrameProfile } = await import('../../../machines/frame/profile.js');
+    expect(() => createFrameProfile({ frp: 9 as never })).toThrow(expect.objectContaining({ code: 'SESSION_ERR_INVALID_OPTION', message: 'frp must be 7 or 8 (got 9)' }));
+  });
+});

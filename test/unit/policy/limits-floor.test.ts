@@ -90,7 +90,7 @@ describe('withCauseFloor', () => {
   });
 
   it('rejects a spread outside 0..1', () => {
-    expect(() => withCauseFloor(constant(1), { spread: 2 })).toThrow('spread must be a number from 0 to 1 (got 2)');
+    expect(() => withCauseFloor(constant(1), { spread: 2 })).toThrow(expect.objectContaining({ code: 'SESSION_ERR_INVALID_OPTION', message: 'withCauseFloor spread must be a number from 0 to 1 (got 2)' }));
     expect(() => withCauseFloor(constant(1), { spread: Number.NaN })).toThrow('(got NaN)');
   });
 
