@@ -2,7 +2,7 @@
  * Options of `createSessionMachine`: timeouts, keep-alive and retry, validated once at construction
  * with messages that name the option, the bad value and what is accepted.
  */
-import { SessionError, describeValue } from '../src/errors/index.js';
+import { SessionError, optionMustBe } from '../src/errors/index.js';
 import { createRetryPolicy, isRetryPolicy, resolveRetryOptions } from '../src/policy/index.js';
 import type { RetryOptions, RetryPolicy } from '../src/policy/index.js';
 import type { KeepAliveSettings, Profile } from './profile.js';
@@ -37,13 +37,7 @@ export interface ResolvedSessionOptions {
   readonly historySize: number;
 }
 
-function invalid(field: string, value: unknown, accepted: string): SessionError {
-  return new SessionError(
-    'SESSION_ERR_INVALID_OPTION',
-    `${field} must be ${accepted} (got ${describeValue(value)})`,
-    { field, value: describeValue(value) },
-  );
-}
+const invalid = optionMustBe;
 
 function duration(field: string, value: unknown, fallback: number, min = 1): number {
   if (value === undefined) return fallback;

@@ -6,7 +6,7 @@
  * `nop` only proves the peer is alive; everything else is application data `{ opcode, args }`.
  * A frame that breaks the format yields one `malformed` signal, after which frames are ignored until reset().
  */
-import { SessionError, describeValue } from '../../src/errors/index.js';
+import { SessionError, describeValue, invalidOption } from '../../src/errors/index.js';
 import type { WireCodec, WireFrame, WireSignal } from '../wire.js';
 import { encodeInstruction } from './encoder.js';
 import { GuacamoleParser, GUACAMOLE_PARSER_DEFAULTS } from './parser.js';
@@ -58,9 +58,6 @@ function protocolError(message: string, value?: unknown): SessionError {
   return new SessionError('SESSION_ERR_PROTOCOL', message, value === undefined ? {} : { value: describeValue(value) });
 }
 
-function invalidOption(field: string, message: string, value: unknown): SessionError {
-  return new SessionError('SESSION_ERR_INVALID_OPTION', message, { field, value: describeValue(value) });
-}
 
 function checkOptions(options: GuacamoleCodecOptions): void {
   if (typeof options !== 'object' || options === null) {

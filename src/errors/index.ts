@@ -1,2 +1,2 @@
-export { SessionError, SESSION_ERROR_CODES, isSessionError, describeValue } from './session-error.js';
+export { SessionError, SESSION_ERROR_CODES, isSessionError, describeValue, invalidOption, optionMustBe } from './session-error.js';
 export type { SessionErrorCode, SessionErrorOptions } from './session-error.js';

@@ -73,3 +73,13 @@ export function describeValue(value: unknown): string {
     return 'an unreadable value';
   }
 }
+
+/** SESSION_ERR_INVALID_OPTION for `field`, with the offending value made safe to print. */
+export function invalidOption(field: string, message: string, value: unknown): SessionError {
+  return new SessionError('SESSION_ERR_INVALID_OPTION', message, { field, value: describeValue(value) });
+}
+
+/** SESSION_ERR_INVALID_OPTION worded as "`field` must be `accepted` (got `value`)". */
+export function optionMustBe(field: string, value: unknown, accepted: string): SessionError {
+  return invalidOption(field, `${field} must be ${accepted} (got ${describeValue(value)})`, value);
+}

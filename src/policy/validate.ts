@@ -3,13 +3,11 @@
  * (`SESSION_ERR_INVALID_OPTION`) whose message names the option, the bad value and what is
  * accepted, and whose `field` is the option's full name (`retry.maxDelayMs`).
  */
-import { SessionError, describeValue } from '../errors/index.js';
+import { describeValue, invalidOption } from '../errors/index.js';
 import { MAX_TIMER_DELAY_MS } from './defaults.js';
 
-/** Builds the error every check throws. */
-export function invalidOption(field: string, message: string, value: unknown): SessionError {
-  return new SessionError('SESSION_ERR_INVALID_OPTION', message, { field, value: describeValue(value) });
-}
+/** The error every check throws (the SDK's shared builder, re-exported for the policy modules). */
+export { invalidOption };
 
 /** Requires a non-null, non-array object; returns it as a record for key checks. */
 export function checkObject(field: string, value: unknown, accepted: string): Readonly<Record<string, unknown>> {

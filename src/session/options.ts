@@ -3,7 +3,7 @@
  * option, the bad value and what is accepted.
  */
 import type { InspectionEvent, Observer } from 'xstate';
-import { SessionError, describeValue } from '../errors/index.js';
+import { SessionError, optionMustBe } from '../errors/index.js';
 import type { GatewayId, ProtocolId } from '../codes/types.js';
 import type { RetryOptions, RetryPolicy } from '../policy/index.js';
 import type { WebSocketConstructor } from '../transport/websocket-types.js';
@@ -48,10 +48,7 @@ export const SESSION_OPTION_NAMES = [
 
 const URL_SCHEMES = ['ws:', 'wss:', 'http:', 'https:'];
 
-function invalid(field: string, value: unknown, accepted: string): SessionError {
-  const shown = describeValue(value);
-  return new SessionError('SESSION_ERR_INVALID_OPTION', `${field} must be ${accepted} (got ${shown})`, { field, value: shown });
-}
+const invalid = optionMustBe;
 
 /** Checks everything that can be checked before any I/O. Throws SessionError. */
 export function validateSessionOptions(options: unknown): asserts options is SessionOptions {

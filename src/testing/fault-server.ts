@@ -10,7 +10,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, WebSocket } from 'ws';
 import type { RawData } from 'ws';
-import { SessionError, describeValue } from '../errors/index.js';
+import { SessionError, describeValue, invalidOption } from '../errors/index.js';
 import type { Profile } from '../../machines/profile.js';
 import { createScriptPicker, validateScript, validateServerScript } from './script.js';
 import type { FaultProtocol, FaultStep, ServerStep } from './script.js';
@@ -67,9 +67,6 @@ export interface FaultServer {
   close(): Promise<void>;
 }
 
-function invalidOption(field: string, message: string, value: unknown): SessionError {
-  return new SessionError('SESSION_ERR_INVALID_OPTION', message, { field, value: describeValue(value) });
-}
 
 interface Waiter {
   readonly count: number;

@@ -10,7 +10,7 @@
 import { ws } from 'msw';
 import type { WebSocketHandler } from 'msw';
 import type { WebSocketData, WebSocketLink } from 'msw';
-import { SessionError, describeValue } from '../errors/index.js';
+import { SessionError, describeValue, invalidOption } from '../errors/index.js';
 import { createScriptPicker, validateScript } from './script.js';
 import type { FaultProtocol, FaultStep } from './script.js';
 import { ScriptRunner, createConnectionRecord } from './wire-speaker.js';
@@ -46,9 +46,6 @@ function toRecorded(data: WebSocketData): string | Uint8Array {
   return new Uint8Array(data.slice(0));
 }
 
-function invalidOption(field: string, message: string, value: unknown): SessionError {
-  return new SessionError('SESSION_ERR_INVALID_OPTION', message, { field, value: describeValue(value) });
-}
 
 
 /** Builds a `ws.link` handler that runs fault scripts. Every script is validated for the msw back end first. */
