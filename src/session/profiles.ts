@@ -17,9 +17,16 @@ const BY_ID: Readonly<Record<ProtocolId, Profile>> = {
 };
 
 
-export function resolveProfile(protocol: unknown): Profile {
+/** The profile for a protocol id or Profile object, or undefined for anything else. */
+export function profileFor(protocol: unknown): Profile | undefined {
   if (isProfile(protocol)) return protocol;
   if (typeof protocol === 'string' && (PROTOCOLS as readonly string[]).includes(protocol)) return BY_ID[protocol as ProtocolId];
+  return undefined;
+}
+
+export function resolveProfile(protocol: unknown): Profile {
+  const profile = profileFor(protocol);
+  if (profile !== undefined) return profile;
   throw new SessionError(
     'SESSION_ERR_UNKNOWN_PROTOCOL',
     `protocol must be one of ${PROTOCOLS.join(', ')} or a Profile object (got ${describeValue(protocol)})`,

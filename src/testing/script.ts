@@ -11,10 +11,7 @@ import { PROTOCOLS } from '../codes/types.js';
 import type { CodeValue, ProtocolId } from '../codes/types.js';
 import { parseRetryAfter } from '../codes/retry-after.js';
 import type { Profile } from '../../machines/profile.js';
-import { guacamoleProfile } from '../../machines/guacamole/profile.js';
-import { frameProfile } from '../../machines/frame/profile.js';
-import { softdriveProfile } from '../../machines/softdrive/profile.js';
-import { msraProfile } from '../../machines/msra/profile.js';
+import { profileFor } from '../session/profiles.js';
 
 export type FaultStep =
   | { readonly do: 'accept' }
@@ -51,12 +48,6 @@ export const SCRIPT_LIMITS = {
   maxCloseReasonBytes: 123,
 } as const;
 
-const PROFILES: Readonly<Record<ProtocolId, Profile>> = {
-  guacamole: guacamoleProfile,
-  frame: frameProfile,
-  softdrive: softdriveProfile,
-  msra: msraProfile,
-};
 
 const STEP_KEYS: Readonly<Record<FaultStep['do'] | ServerStep['do'], readonly string[]>> = {
   accept: [],
@@ -86,8 +77,8 @@ export function isSendableCloseCode(code: number): boolean {
 
 /** The profile for a protocol id (or the profile itself). Throws SESSION_ERR_UNKNOWN_PROTOCOL. */
 export function resolveFaultProfile(protocol: FaultProtocol): Profile {
-  if (typeof protocol === 'string' && Object.hasOwn(PROFILES, protocol)) return PROFILES[protocol as ProtocolId];
-  if (typeof protocol === 'object' && protocol !== null && typeof protocol.own === 'function' && Array.isArray(protocol.steps)) return protocol;
+  const profile = profileFor(protocol);
+  if (profile !== undefined) return profile;
   throw new SessionError('SESSION_ERR_UNKNOWN_PROTOCOL', `Unknown protocol ${describeValue(protocol)} for a fault script (accepted: ${PROTOCOLS.join(', ')}, or a Profile)`, {
     field: 'protocol',
     value: describeValue(protocol),
