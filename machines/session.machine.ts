@@ -155,6 +155,8 @@ export function createSessionMachine(profile: Profile, options: SessionMachineOp
         };
       }),
       emitFault: emit(({ context }) => ({ type: 'fault' as const, fault: context.lastFault!, cause: context.cause! })),
+      /** The user ended the session (disconnect, or cancel at a question); the cause of any outage goes with it. */
+      emitClosedByUser: emit(({ context }) => ({ type: 'closed' as const, by: 'user' as const, cause: context.cause })),
       setConnectivity: assign((_, connectivity: Connectivity) => ({ connectivity })),
       resetOutage: assign({ attempt: 0, outageStartedAt: null, cause: null, delayMs: null, lastDelayMs: null }),
       planRetry: assign(({ context }) => {
@@ -216,7 +218,9 @@ export function createSessionMachine(profile: Profile, options: SessionMachineOp
     guards: {
       outcomeIs: ({ context }, outcomes: readonly Classification['outcome'][]) =>
         context.lastFault !== null && outcomes.includes(context.lastFault.outcome),
-      hasDelay: ({ context }) => context.delayMs !== null,
+      /** The policy said stop (null) / reconnect at once (0). */
+      retryStopped: ({ context }) => context.delayMs === null,
+      retryAtOnce: ({ context }) => context.delayMs === 0,
       isOffline: ({ context }) => !context.online,
       isHidden: ({ context }) => !context.visible,
       linkSilentFor: ({ context }, ms: number) => context.now() - context.link.lastDataAt >= ms,
@@ -305,16 +309,13 @@ export function createSessionMachine(profile: Profile, options: SessionMachineOp
         entry: { type: 'setConnectivity', params: 'idle' },
         on: {
           'user.connect': [{ guard: 'isOffline', target: 'suspended' }, { target: 'active' }],
-          'user.disconnect': { target: 'closed', actions: emit({ type: 'closed', by: 'user', cause: null }) },
+          'user.disconnect': { target: 'closed', actions: 'emitClosedByUser' },
         },
       },
       active: {
         initial: 'resolving',
         on: {
-          'user.disconnect': {
-            target: 'closed',
-            actions: emit(({ context }) => ({ type: 'closed' as const, by: 'user' as const, cause: context.cause })),
-          },
+          'user.disconnect': { target: 'closed', actions: 'emitClosedByUser' },
           'env.offline': { target: 'suspended', actions: assign({ online: false }) },
         },
         states: {
@@ -469,9 +470,9 @@ export function createSessionMachine(profile: Profile, options: SessionMachineOp
               },
             },
             always: [
-              { guard: ({ context }) => context.delayMs === null, target: '#session.failed', actions: [assign({ failure: 'exhausted' }), 'emitFailed'] },
+              { guard: 'retryStopped', target: '#session.failed', actions: [assign({ failure: 'exhausted' }), 'emitFailed'] },
               // A zero delay reconnects at once: a 0 ms timer still costs a macrotask (1 ms in Node).
-              { guard: ({ context }) => context.delayMs === 0, target: 'resolving', actions: 'beginAttempt' },
+              { guard: 'retryAtOnce', target: 'resolving', actions: 'beginAttempt' },
             ],
             after: { backoff: { target: 'resolving', actions: 'beginAttempt' } },
             on: {
@@ -492,7 +493,7 @@ export function createSessionMachine(profile: Profile, options: SessionMachineOp
                       'resetOutage',
                     ],
                   },
-                  'user.cancel': { target: '#session.closed', actions: emit(({ context }) => ({ type: 'closed' as const, by: 'user' as const, cause: context.cause })) },
+                  'user.cancel': { target: '#session.closed', actions: 'emitClosedByUser' },
                 },
               },
               decision: {
@@ -500,7 +501,7 @@ export function createSessionMachine(profile: Profile, options: SessionMachineOp
                 on: {
                   'user.takeOver': { target: '#session.active.resolving', actions: 'beginAttempt' },
                   'user.retryNow': { target: '#session.active.resolving', actions: 'beginAttempt' },
-                  'user.cancel': { target: '#session.closed', actions: emit(({ context }) => ({ type: 'closed' as const, by: 'user' as const, cause: context.cause })) },
+                  'user.cancel': { target: '#session.closed', actions: 'emitClosedByUser' },
                 },
               },
             },
@@ -513,14 +514,14 @@ export function createSessionMachine(profile: Profile, options: SessionMachineOp
         on: {
           'env.online': [
             { guard: 'isHidden', actions: assign({ online: true }) },
-            { target: 'active', actions: [assign({ online: true }), assign({ attempt: 0, delayMs: null, lastDelayMs: null })] },
+            { target: 'active', actions: assign({ online: true, attempt: 0, delayMs: null, lastDelayMs: null }) },
           ],
           'env.visible': [
             { guard: 'isOffline', actions: assign({ visible: true }) },
             { target: 'active', actions: assign({ visible: true }) },
           ],
           'user.retryNow': [{ guard: 'isOffline' }, { target: 'active' }],
-          'user.disconnect': { target: 'closed', actions: emit(({ context }) => ({ type: 'closed' as const, by: 'user' as const, cause: context.cause })) },
+          'user.disconnect': { target: 'closed', actions: 'emitClosedByUser' },
         },
       },
       closed: { type: 'final', tags: ['phase:pre-session'], entry: { type: 'setConnectivity', params: 'shutdown' } },
