@@ -13,12 +13,12 @@ import { createSessionMachine } from '../../machines/session.machine.js';
 import type { FailureReason, SessionEmitted } from '../../machines/session.machine.js';
 import type { KeepAliveSettings, Profile } from '../../machines/profile.js';
 import type { SessionMachineOptions, TimeoutOptions } from '../../machines/session-options.js';
-import { projectSession } from '../../machines/project.js';
+import { projectSession, statePath } from '../../machines/project.js';
 import type { TransportCommand, TransportEvent, TransportInput } from '../../machines/wire.js';
 import type { Classification, Phase, ProtocolId } from '../codes/types.js';
 import type { RetryOptions, RetryPolicy } from '../policy/index.js';
 import { resolveProfile } from '../session/profiles.js';
-import { SessionError, describeValue } from '../errors/index.js';
+import { SessionError, describeValue, optionMustBe } from '../errors/index.js';
 import { mulberry32 } from './prng.js';
 import { playAttempt, validateSimScript } from './sim-script.js';
 import type { SimClock, SimScript } from './sim-script.js';
@@ -87,9 +87,8 @@ const SIM_URL = 'ws://simulated.invalid/';
 /** Microtask turns allowed for URL resolution to finish before the run is declared stuck. */
 const MAX_DRAIN_TURNS = 10_000;
 
-export function invalid(field: string, value: unknown, accepted: string): SessionError {
-  return new SessionError('SESSION_ERR_INVALID_OPTION', `${field} must be ${accepted} (got ${describeValue(value)})`, { field, value: describeValue(value) });
-}
+/** "`field` must be `accepted` (got `value`)", shared with the herd simulator. */
+export const invalid = optionMustBe;
 
 /** Validates what `simulate` and `simulateHerd` share: object shape, known keys, the profile, the seed. */
 export function checkSimOptions(name: string, options: unknown, keys: readonly string[]): { profile: Profile; seed: number } {
@@ -160,16 +159,6 @@ class TrackedClock implements SimClock {
   }
 }
 
-/** Dotted state path down to the leaf ('active.online.ready.healthy'), or to the first parallel node. */
-export function compactState(value: unknown): string {
-  if (typeof value === 'string') return value;
-  const keys = Object.keys(value as Record<string, unknown>);
-  if (keys.length !== 1) return '';
-  const [key] = keys as [string];
-  const rest = compactState((value as Record<string, unknown>)[key]);
-  return rest === '' ? key : `${key}.${rest}`;
-}
-
 function outcomeOf(state: string): SimulationOutcome {
   if (state === 'closed' || state === 'failed' || state === 'idle' || state === 'suspended') return state;
   if (state.startsWith('active.awaiting.auth')) return 'awaiting-auth';
@@ -237,9 +226,8 @@ export async function simulate(options: SimulateOptions): Promise<Timeline> {
   });
   const flush = (): void => {
     if (pending.length === 0) return;
-    const projection = projectSession(actor.getSnapshot());
-    const state = compactState(actor.getSnapshot().value);
-    for (const entry of pending.splice(0)) entries.push({ ...entry, state, phase: projection.phase });
+    const { state, phase } = projectSession(actor.getSnapshot());
+    for (const entry of pending.splice(0)) entries.push({ ...entry, state, phase });
   };
   actor.on('*', (event) => pending.push(entryOf(event as SessionEmitted, clock.now())));
   actor.subscribe({ next: flush, error: () => undefined });
@@ -254,7 +242,7 @@ export async function simulate(options: SimulateOptions): Promise<Timeline> {
   const settled = (): boolean => {
     const snapshot = actor.getSnapshot();
     if (snapshot.status !== 'active') return true;
-    const state = compactState(snapshot.value);
+    const state = statePath(snapshot.value);
     if (state.startsWith('active.awaiting')) return true;
     return state.startsWith('active.online.ready') && current !== null && current.done();
   };
@@ -278,7 +266,7 @@ export async function simulate(options: SimulateOptions): Promise<Timeline> {
   const final = actor.getSnapshot();
   actor.stop();
   if (final.status === 'error') throw final.error; // a custom policy or url() that threw: a bug to surface, not a timeline
-  const state = compactState(final.value);
+  const state = statePath(final.value);
   const endedAtMs = clock.now();
   return { entries, outcome: outcomeOf(state), connections, endedAtMs, settled: !reachedLimit };
 }

@@ -5,6 +5,7 @@
  */
 import { SimulatedClock, createActor, fromCallback } from 'xstate';
 import type { AnyStateMachine } from 'xstate';
+import { statePath } from '../../machines/project.js';
 import type { SessionEmitted, SessionEvent } from '../../machines/session.machine.js';
 import type { SessionLink, TransportCommand, TransportEvent, TransportInput, WireFrame, WireSignal } from '../../machines/wire.js';
 import { mulberry32 } from './seeded-random.js';
@@ -129,7 +130,7 @@ export function startHarness(machine: AnyStateMachine, options: HarnessOptions =
       clock.increment(ms);
       await settle();
     },
-    state: () => statePathOf(actor.getSnapshot().value),
+    state: () => statePath(actor.getSnapshot().value),
     context: () => actor.getSnapshot().context as ReturnType<Harness['context']>,
     emittedOf: (type) => emitted.filter((event) => event.type === type) as never,
     pendingTimers: () => (clock as unknown as { timeouts: Map<number, unknown> }).timeouts.size,
@@ -137,11 +138,6 @@ export function startHarness(machine: AnyStateMachine, options: HarnessOptions =
   return harness;
 }
 
-function statePathOf(value: unknown): string {
-  if (typeof value === 'string') return value;
-  const entries = Object.entries(value as Record<string, unknown>);
-  return entries.map(([key, child]) => `${key}.${statePathOf(child)}`).join('|');
-}
 
 /** Connect and walk every handshake step of the profile until `ready`. */
 export async function connectToReady(harness: Harness, steps: readonly string[]): Promise<void> {
