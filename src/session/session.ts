@@ -161,7 +161,10 @@ export class Session extends EventEmitter<SessionEventMap> {
    * message cannot be encoded for this protocol.
    */
   send(message: unknown): boolean {
-    const frame = this.#encoder.encode(message);
+    // The connection's own codec, so what it sends (a Guacamole tunnel ping) is what it recognises coming back;
+    // between connections the spare codec still validates the message.
+    const codec = this.#actor.getSnapshot().context.connection?.codec ?? this.#encoder;
+    const frame = codec.encode(message);
     return this.#link.send === null ? false : this.#link.send(frame);
   }
 

@@ -129,3 +129,22 @@ describe('createSession over the Guacamole tunnel protocol (real ws server on 12
     expect((harness.clock as unknown as { timeouts: Map<number, unknown> }).timeouts.size).toBe(0);
   });
 });
+
+describe('session.send over Guacamole', () => {
+  it('encodes with the connection\'s codec, so the echo of an app-sent tunnel ping is not echoed back', async () => {
+    const faults = await createFaultServer({ protocol: 'guacamole', script: [step.handshake()] });
+    const h = startSession({ protocol: 'guacamole', url: faults.url, environment: false });
+    try {
+      h.session.connect();
+      await h.until(() => h.of('ready').length === 1);
+      expect(h.session.send(['', 'ping', '424242'])).toBe(true);
+      const record = faults.connections[0]!;
+      await h.until(() => record.received.some((m) => String(m).includes('424242')));
+      await new Promise((resolve) => setImmediate(resolve)); // one more turn for a reply to the echo, if any
+      expect(record.received.filter((m) => String(m).includes('424242'))).toHaveLength(1);
+    } finally {
+      h.session.disconnect();
+      await faults.close();
+    }
+  });
+});
