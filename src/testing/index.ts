@@ -12,7 +12,7 @@ export type { FaultServer, FaultServerOptions, RestartOptions } from './fault-se
 export { createWireSpeaker, tunnelIdFor, HANDSHAKE_SYNC_TIMESTAMP } from './wire-speaker.js';
 export type { ConnectionRecord, WireSpeaker } from './wire-speaker.js';
 
-// Headless simulation under SimulatedClock: one session's timeline, and a herd of clients hit by one outage
+// Headless simulation on a simulated clock: one session's timeline, and a herd of clients hit by one outage
 export { simulate, SIMULATE_DEFAULTS } from './simulate.js';
 export type { SimulateOptions, Timeline, TimelineEntry, TimelineEvent, SimulationOutcome } from './simulate.js';
 export { simulateHerd, guacamoleCountdownPolicy, HERD_DEFAULTS } from './herd.js';

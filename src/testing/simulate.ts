@@ -1,14 +1,18 @@
 /**
- * `simulate()`: runs a profile's lifecycle machine headless under XState's SimulatedClock, with a seeded random
- * source, against a scripted server (one step list per connection attempt; see sim-script.ts), and returns the
+ * `simulate()`: runs a profile's lifecycle machine headless on a simulated clock, with a seeded random source,
+ * against a scripted server (one step list per connection attempt; see sim-script.ts), and returns the
  * timeline of what the client did. No socket, no wall-clock timer: a simulated hour takes milliseconds, and the
  * same seed always yields the same timeline.
+ *
+ * The clock is HeapClock: XState's Clock contract, as SimulatedClock, on a binary heap. SimulatedClock re-sorts
+ * every pending timer on each advance; a streaming session keeps a handful pending and advances tens of thousands
+ * of times an hour, so the sort was the largest single cost of a run.
  *
  * The run stops when the session settles: closed or failed (final), waiting for the user (new credentials, a
  * decision), or ready with nothing more scripted on the current connection. Otherwise it stops at `untilMs`.
  * Attempts past the end of the script repeat its last step list, so `[[…]]` scripts every attempt alike.
  */
-import { SimulatedClock, createActor, fromCallback } from 'xstate';
+import { createActor, fromCallback } from 'xstate';
 import { createSessionMachine } from '../../machines/session.machine.js';
 import type { FailureReason, SessionEmitted } from '../../machines/session.machine.js';
 import type { KeepAliveSettings, Profile } from '../../machines/profile.js';
@@ -19,9 +23,10 @@ import type { Classification, Phase, ProtocolId } from '../codes/types.js';
 import type { RetryOptions, RetryPolicy } from '../policy/index.js';
 import { resolveProfile } from '../session/profiles.js';
 import { SessionError, describeValue, optionMustBe } from '../errors/index.js';
+import { HeapClock } from './heap-clock.js';
 import { mulberry32 } from './prng.js';
 import { playAttempt, validateSimScript } from './sim-script.js';
-import type { SimClock, SimScript } from './sim-script.js';
+import type { SimScript } from './sim-script.js';
 
 export interface SimulateOptions {
   /** A protocol id; give this or `profile`. */
@@ -125,40 +130,6 @@ export function machineOptions(source: { retry?: unknown; keepAlive?: unknown; t
   };
 }
 
-/** XState's SimulatedClock, plus the one thing a driver needs that it does not expose: when the next timer is due. */
-class TrackedClock implements SimClock {
-  readonly #inner = new SimulatedClock();
-  readonly #due = new Map<number, number>();
-
-  now(): number {
-    return this.#inner.now();
-  }
-
-  setTimeout(fn: () => void, timeout: number): number {
-    const id: number = this.#inner.setTimeout(() => {
-      this.#due.delete(id);
-      fn();
-    }, timeout);
-    this.#due.set(id, this.#inner.now() + timeout);
-    return id;
-  }
-
-  clearTimeout(id: number): void {
-    this.#due.delete(id);
-    this.#inner.clearTimeout(id);
-  }
-
-  nextDueAt(): number | undefined {
-    let next: number | undefined;
-    for (const at of this.#due.values()) if (next === undefined || at < next) next = at;
-    return next;
-  }
-
-  advanceTo(time: number): void {
-    this.#inner.set(time);
-  }
-}
-
 function outcomeOf(state: string): SimulationOutcome {
   if (state === 'closed' || state === 'failed' || state === 'idle' || state === 'suspended') return state;
   if (state.startsWith('active.awaiting.auth')) return 'awaiting-auth';
@@ -197,7 +168,7 @@ export async function simulate(options: SimulateOptions): Promise<Timeline> {
   const untilMs = checkMs('untilMs', options.untilMs ?? SIMULATE_DEFAULTS.untilMs, 1, SIMULATE_DEFAULTS.maxUntilMs);
   const machine = createSessionMachine(profile, machineOptions(options));
 
-  const clock = new TrackedClock();
+  const clock = new HeapClock();
   const entries: TimelineEntry[] = [];
   const pending: Pending[] = [];
   let connections = 0;
