@@ -201,7 +201,15 @@ export async function simulate(options: SimulateOptions): Promise<Timeline> {
     for (const entry of pending.splice(0)) entries.push({ ...entry, state, phase });
   };
   actor.on('*', (event) => pending.push(entryOf(event as SessionEmitted, clock.now())));
-  actor.subscribe({ next: flush, error: () => undefined });
+  /** The state path, kept up to date per snapshot: the run loop checks it after every clock step, far more often. */
+  let path = '';
+  actor.subscribe({
+    next: (snapshot) => {
+      path = statePath(snapshot.value);
+      flush();
+    },
+    error: () => undefined,
+  });
 
   const drain = async (): Promise<void> => {
     for (let turn = 0; resolving > 0; turn += 1) {
@@ -211,11 +219,9 @@ export async function simulate(options: SimulateOptions): Promise<Timeline> {
     flush();
   };
   const settled = (): boolean => {
-    const snapshot = actor.getSnapshot();
-    if (snapshot.status !== 'active') return true;
-    const state = statePath(snapshot.value);
-    if (state.startsWith('active.awaiting')) return true;
-    return state.startsWith('active.online.ready') && current !== null && current.done();
+    if (actor.getSnapshot().status !== 'active') return true;
+    if (path.startsWith('active.awaiting')) return true;
+    return path.startsWith('active.online.ready') && current !== null && current.done();
   };
 
   actor.start();
