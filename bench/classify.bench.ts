@@ -2,17 +2,15 @@
  * classify() on known numeric codes vs a raw Map.get on the same keys, measured in the same run.
  * Run: npx tsx bench/classify.bench.ts   (writes the "## classify" section of bench/RESULTS.md)
  */
-import { readFile, writeFile } from 'node:fs/promises';
 import { cpus, platform, arch } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { bench, do_not_optimize, run } from 'mitata';
 import { classify } from '../src/classify/classify.js';
 import { catalogs } from '../src/codes/index.js';
 import { CODE_SPACES } from '../src/codes/types.js';
 import type { CodeSpace } from '../src/codes/types.js';
+import { writeSection } from './results-file.js';
 
 const COMMAND = 'npx tsx bench/classify.bench.ts';
-const RESULTS = fileURLToPath(new URL('./RESULTS.md', import.meta.url));
 
 // A mix of known numeric codes from every space that has them, interleaved so no space dominates.
 const perSpace = CODE_SPACES.map((space) =>
@@ -65,8 +63,5 @@ Workload: ${keys.length} known numeric codes from ${perSpace.filter((list) => li
 | ratio | ${ratio.toFixed(2)}× (target ≤ 2×) |
 `;
 
-const existing = await readFile(RESULTS, 'utf8').catch(() => '# Benchmark results\n');
-const pattern = /## classify\n[\s\S]*?(?=\n## |$)/;
-const updated = pattern.test(existing) ? existing.replace(pattern, section.trimEnd() + '\n') : `${existing.trimEnd()}\n\n${section}`;
-await writeFile(RESULTS, updated, 'utf8');
+await writeSection('classify', section);
 process.stdout.write(`\nclassify ${classifyNs.toFixed(2)} ns/op, Map.get ${mapNs.toFixed(2)} ns/op, ratio ${ratio.toFixed(2)}x\n`);

@@ -8,14 +8,13 @@
  * Without --expose-gc the heap figures are skipped. Results go to bench/RESULTS.md, section "## machine".
  */
 import { cpus } from 'node:os';
-import { readFile, writeFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { measure } from 'mitata';
 import { SimulatedClock, createActor, createMachine, fromCallback, fromPromise, waitFor } from 'xstate';
 import type { AnyActorRef, AnyStateMachine } from 'xstate';
 import { createSessionMachine } from '../machines/session.machine.js';
 import { guacamoleProfile } from '../machines/guacamole/index.js';
+import { writeSection } from './results-file.js';
 
 export const MACHINE_BENCH = {
   command: 'node --expose-gc --import tsx bench/machine.bench.ts',
@@ -236,24 +235,10 @@ export function renderMachineSection(result: MachineBenchResult): string {
   ].join('\n');
 }
 
-/** Replaces (or appends) the "## machine" section and leaves every other section as it was. */
-export function withMachineSection(existing: string | null, section: string): string {
-  if (existing === null) return `# Benchmarks\n\nEach section is written by its own script; see the command in it.\n\n${section}`;
-  const start = existing.search(/^## machine$/m);
-  if (start === -1) return `${existing.trimEnd()}\n\n${section}`;
-  const next = existing.slice(start + 1).search(/^## /m);
-  const end = next === -1 ? existing.length : start + 1 + next;
-  return `${existing.slice(0, start)}${section}${next === -1 ? '' : `\n${existing.slice(end)}`}`;
-}
-
 async function main(): Promise<void> {
-  const result = await runMachineBench();
-  const section = renderMachineSection(result);
+  const section = renderMachineSection(await runMachineBench());
   process.stdout.write(`${section}\n`);
-  const file = resolve(dirname(fileURLToPath(import.meta.url)), 'RESULTS.md');
-  const existing = await readFile(file, 'utf8').catch(() => null);
-  await writeFile(file, withMachineSection(existing, section), 'utf8');
-  process.stdout.write(`wrote ${file}\n`);
+  await writeSection('machine', section);
 }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) await main();

@@ -10,7 +10,6 @@
  *
  * Run: npx tsx bench/session.bench.ts   (writes the "## session" section of bench/RESULTS.md)
  */
-import { readFile, writeFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -21,6 +20,7 @@ import { build } from 'esbuild';
 import { WebSocket, WebSocketServer } from 'ws';
 import { createSession } from '../src/index.js';
 import { GuacamoleParser, encodeInstruction, guacamoleProfile } from '../machines/guacamole/index.js';
+import { writeSection } from './results-file.js';
 
 export const SESSION_BENCH = {
   command: 'npx tsx bench/session.bench.ts',
@@ -346,21 +346,10 @@ export function renderSessionSection(r: Awaited<ReturnType<typeof runSessionBenc
   ].join('\n');
 }
 
-/** Replaces (or appends) the "## session" section, leaving every other section as it was. */
-export function withSessionSection(existing: string | null, section: string): string {
-  if (existing === null) return `# Benchmark results\n\n${section}`;
-  const start = existing.search(/^## session$/m);
-  if (start === -1) return `${existing.trimEnd()}\n\n${section}`;
-  const next = existing.slice(start + 1).search(/^## /m);
-  return `${existing.slice(0, start)}${section}${next === -1 ? '' : `\n${existing.slice(start + 1 + next)}`}`;
-}
-
 async function main(): Promise<void> {
   const section = renderSessionSection(await runSessionBench());
   process.stdout.write(`${section}\n`);
-  const file = resolve(ROOT, 'bench/RESULTS.md');
-  await writeFile(file, withSessionSection(await readFile(file, 'utf8').catch(() => null), section), 'utf8');
-  process.stdout.write(`wrote ${file}\n`);
+  await writeSection('session', section);
 }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) await main();
