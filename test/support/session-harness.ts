@@ -24,11 +24,14 @@ export interface SessionHarness {
   stateIs(prefix: string): boolean;
 }
 
+/** `createSession` options without `clock` (the harness brings its SimulatedClock); `WebSocket` defaults to `ws`'s. */
+export type StartSessionOptions = Omit<SessionOptions, 'clock' | 'WebSocket'> & Partial<Pick<SessionOptions, 'WebSocket'>>;
+
 const NAMES: readonly (keyof SessionEventMap)[] = [
   'state', 'phase', 'fault', 'reconnecting', 'ready', 'unstable', 'stable', 'needs-auth', 'needs-decision', 'closed', 'failed',
 ];
 
-export function startSession(options: Omit<SessionOptions, 'clock' | 'WebSocket'> & Partial<Pick<SessionOptions, 'WebSocket'>>): SessionHarness {
+export function startSession(options: StartSessionOptions): SessionHarness {
   const clock = new SimulatedClock();
   const session = createSession({ WebSocket, random: () => 0.5, ...options, clock });
   const events: RecordedEvent[] = [];

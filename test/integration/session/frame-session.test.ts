@@ -1,31 +1,21 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { createFaultServer, step } from '../../../src/testing/index.js';
-import type { FaultServer } from '../../../src/testing/index.js';
+import { describe, expect, it } from 'vitest';
+import { step } from '../../../src/testing/index.js';
+import type { FaultServerOptions } from '../../../src/testing/index.js';
 import { deadPort } from '../../support/ws-server.js';
-import { startSession } from '../../support/session-harness.js';
-import type { SessionHarness } from '../../support/session-harness.js';
+import { useSessionFixture } from '../../support/session-fixture.js';
+import type { ConnectedSession } from '../../support/session-fixture.js';
 
 const quick = { retry: { jitter: 'none' as const, initialDelayMs: 1000, maxAttempts: 3 } };
-let server: FaultServer | undefined;
-let harness: SessionHarness | undefined;
+const fixture = useSessionFixture();
 
-afterEach(async () => {
-  harness?.session.disconnect();
-  await server?.close();
-  server = undefined;
-  harness = undefined;
-});
-
-async function frameSession(scripts: Parameters<typeof createFaultServer>[0]['scripts']): Promise<SessionHarness> {
-  server = await createFaultServer({ protocol: 'frame', ...(scripts === undefined ? {} : { scripts }) });
-  harness = startSession({ protocol: 'frame', url: server.url, ...quick });
-  harness.session.connect();
-  return harness;
+/** A Frame fault server running `scripts`, and a `quick`-retry session on it, connecting. */
+function frameSession(scripts: NonNullable<FaultServerOptions['scripts']>): Promise<ConnectedSession> {
+  return fixture.connected({ protocol: 'frame', scripts }, quick);
 }
 
 describe('createSession over Frame (FRP 8 through the reference envelope, real ws server on 127.0.0.1:0)', () => {
   it('walks the FRP 8 steps (signalling, then ice) to ready and streams data', async () => {
-    const h = await frameSession([[step.handshake(), step.stream(200, 100)]]);
+    const { h } = await frameSession([[step.handshake(), step.stream(200, 100)]]);
     await h.until(() => h.of('ready').length === 1);
     expect(h.session.state).toMatchObject({ connectivity: 'ready', phase: 'stream', reconnecting: false, attempt: 0 });
     expect(h.of('phase')).toEqual(expect.arrayContaining(['connect', 'handshake', 'stream']));
@@ -34,7 +24,7 @@ describe('createSession over Frame (FRP 8 through the reference envelope, real w
   });
 
   it('stays in the ice step after only the signalling step and is not ready', async () => {
-    const h = await frameSession([[step.handshake(['signalling']), step.stall()]]);
+    const { h } = await frameSession([[step.handshake(['signalling']), step.stall()]]);
     await h.until(() => h.stateIs('active.online.handshaking.ice'));
     expect(h.of('ready')).toHaveLength(0);
     h.advance(20_000);
@@ -42,7 +32,7 @@ describe('createSession over Frame (FRP 8 through the reference envelope, real w
   });
 
   it('reports a signalling step timeout as 4107 SIGNALING_PEER_TIMEOUT, not before 15 s', async () => {
-    const h = await frameSession([[step.stall()], [step.handshake()]]);
+    const { h } = await frameSession([[step.stall()], [step.handshake()]]);
     await h.until(() => h.stateIs('active.online.handshaking.signalling'));
     h.advance(14_999);
     expect(h.of('fault')).toHaveLength(0);
@@ -52,7 +42,7 @@ describe('createSession over Frame (FRP 8 through the reference envelope, real w
   });
 
   it('reconnects after close 4029 decoded directly, reconnecting events carrying status 4103', async () => {
-    const h = await frameSession([[step.handshake(), step.close(4029, 'unexpected')], [step.handshake()]]);
+    const { h, server } = await frameSession([[step.handshake(), step.close(4029, 'unexpected')], [step.handshake()]]);
     await h.until(() => h.of('reconnecting').length === 1);
     const fault = h.of('fault')[0]!.fault;
     expect(fault).toMatchObject({ space: 'frame', code: 4029, name: 'CONNECTION_CLOSED_UNEXPECTEDLY', outcome: 'retry' });
@@ -62,38 +52,38 @@ describe('createSession over Frame (FRP 8 through the reference envelope, real w
     expect(reconnecting).toMatchObject({ attempt: 1, delayMs: 1000, cause: { code: 4029 } });
     expect(reconnecting.status).toMatchObject({ space: 'frame', code: 4103, name: 'RECONNECTING', outcome: 'ok' });
     h.advance(999);
-    expect(server!.connections).toHaveLength(1);
+    expect(server.connections).toHaveLength(1);
     h.advance(1);
     await h.until(() => h.of('ready').length === 2);
     expect(h.of('ready')[1]).toEqual({ attempt: 1 });
   });
 
   it('asks for a decision on 4006 (another session holds the seat), and takeOver() reconnects at once', async () => {
-    const h = await frameSession([[step.handshake(), step.close(4006, 'elsewhere')], [step.handshake()]]);
+    const { h, server } = await frameSession([[step.handshake(), step.close(4006, 'elsewhere')], [step.handshake()]]);
     await h.until(() => h.of('needs-decision').length === 1);
     expect(h.of('needs-decision')[0]!.cause).toMatchObject({ space: 'frame', code: 4006, outcome: 'user-decision' });
     expect(h.of('reconnecting')).toHaveLength(0);
     h.advance(3_600_000);
-    expect(server!.connections).toHaveLength(1);
+    expect(server.connections).toHaveLength(1);
     h.session.takeOver();
     await h.until(() => h.of('ready').length === 2);
-    expect(server!.connections).toHaveLength(2);
+    expect(server.connections).toHaveLength(2);
   });
 
   it.each([
     [4000, 'USER_CLOSED_SESSION'],
     [4018, 'USER_LOGGED_OFF'],
   ])('ends as closed by the peer on close %i (%s), with no reconnect', async (code, name) => {
-    const h = await frameSession([[step.handshake(), step.close(code, 'bye')]]);
+    const { h, server } = await frameSession([[step.handshake(), step.close(code, 'bye')]]);
     await h.until(() => h.of('closed').length === 1);
     expect(h.of('closed')[0]).toMatchObject({ by: 'peer', cause: { space: 'frame', code, name, outcome: 'ended' } });
     expect(h.session.state.connectivity).toBe('shutdown');
     h.advance(3_600_000);
-    expect(server!.connections).toHaveLength(1);
+    expect(server.connections).toHaveLength(1);
   });
 
   it('fails fatally on 4022 PROFILE_MOUNT_FAILED without retrying', async () => {
-    const h = await frameSession([[step.handshake(['signalling']), step.close(4022, 'profile')]]);
+    const { h } = await frameSession([[step.handshake(['signalling']), step.close(4022, 'profile')]]);
     await h.until(() => h.of('failed').length === 1);
     expect(h.of('failed')[0]).toMatchObject({
       reason: 'fatal',
@@ -104,18 +94,18 @@ describe('createSession over Frame (FRP 8 through the reference envelope, real w
   });
 
   it('asks for credentials when the upgrade is rejected with HTTP 401, and never replays them', async () => {
-    const h = await frameSession([[step.reject(401)], [step.handshake()]]);
+    const { h, server } = await frameSession([[step.reject(401)], [step.handshake()]]);
     await h.until(() => h.of('needs-auth').length === 1);
     expect(h.of('needs-auth')[0]!.cause).toMatchObject({ space: 'http', code: 401, outcome: 'reauthenticate' });
     h.advance(3_600_000);
-    expect(server!.connections).toHaveLength(1);
+    expect(server.connections).toHaveLength(1);
     h.session.reauthenticate();
     await h.until(() => h.of('ready').length === 1);
   });
 
   it('closes without an uncaught error when the user disconnects while the socket is still connecting', async () => {
-    const h = await frameSession([[step.wait(60_000), step.accept()]]);
-    await h.until(() => server!.connections.length === 1);
+    const { h, server } = await frameSession([[step.wait(60_000), step.accept()]]);
+    await h.until(() => server.connections.length === 1);
     expect(h.stateIs('active.online.connecting')).toBe(true);
     h.session.disconnect();
     expect(h.of('closed')).toEqual([{ by: 'user', cause: null }]);
@@ -124,8 +114,7 @@ describe('createSession over Frame (FRP 8 through the reference envelope, real w
   });
 
   it('retries a refused port, then fails with final 4106 RECONNECT_FAILED (cause 4101 via ECONNREFUSED)', async () => {
-    harness = startSession({ protocol: 'frame', url: `ws://127.0.0.1:${await deadPort()}/`, retry: { jitter: 'none', initialDelayMs: 100, maxAttempts: 2 } });
-    const h = harness;
+    const h = fixture.session({ protocol: 'frame', url: `ws://127.0.0.1:${await deadPort()}/`, retry: { jitter: 'none', initialDelayMs: 100, maxAttempts: 2 } });
     h.session.connect();
     for (let attempt = 1; attempt <= 2; attempt += 1) {
       await h.until(() => h.of('reconnecting').length === attempt);
