@@ -10,7 +10,7 @@ import type { ConnectedSession } from '../../support/session-fixture.js';
 
 const fixture = useSessionFixture();
 
-/** A Guacamole fault server with these scripts, and a session on it (`retry`: no jitter, 1 s first delay), connecting. */
+/** A Guacamole fault server with these scripts, and a session on it (default `retry`: no jitter, 1 s first delay), connecting. */
 function stage(options: Omit<FaultServerOptions, 'protocol'>, retry: object = { jitter: 'none', initialDelayMs: 1000 }): Promise<ConnectedSession> {
   return fixture.connected({ protocol: 'guacamole', ...options }, { retry });
 }

@@ -4,24 +4,16 @@
  * (`createInspector` with a custom adapter) or by a plain `inspect` function that logs every inspection event with
  * a circular-safe JSON stringify (Errors rendered with their message, as a logger would).
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createInspector } from '@statelyai/inspect';
 import type { InspectionEvent } from 'xstate';
-import { createFaultServer, step } from '../../../src/testing/index.js';
-import type { FaultServer, FaultStep } from '../../../src/testing/index.js';
-import { startSession } from '../../support/session-harness.js';
+import { step } from '../../../src/testing/index.js';
+import type { FaultStep } from '../../../src/testing/index.js';
+import { useSessionFixture } from '../../support/session-fixture.js';
 import type { SessionHarness } from '../../support/session-harness.js';
 import type { SessionOptions } from '../../../src/session/index.js';
 
-let server: FaultServer | undefined;
-let harness: SessionHarness | undefined;
-
-afterEach(async () => {
-  harness?.session.disconnect();
-  await server?.close();
-  server = undefined;
-  harness = undefined;
-});
+const fixture = useSessionFixture();
 
 /** JSON with cycles cut, functions dropped, and Errors shown with name, message and cause. */
 function safeStringify(value: unknown): string {
@@ -65,7 +57,7 @@ function collecting(): { collected: Collected; inspect: (event: InspectionEvent)
 
 function start(options: Omit<SessionOptions, 'clock' | 'WebSocket' | 'inspect'>): { h: SessionHarness; collected: Collected } {
   const { collected, inspect } = collecting();
-  const h = (harness = startSession({ ...options, inspect }));
+  const h = fixture.session({ ...options, inspect });
   return { h, collected };
 }
 
@@ -104,7 +96,7 @@ describe('credential redaction across a session (events, errors, state, snapshot
       [step.handshake(), step.status(769, 'unauthorized')],
       [step.handshake(), step.stream(100, 100)],
     ];
-    server = await createFaultServer({ protocol: 'guacamole', scripts });
+    const server = await fixture.faultServer({ protocol: 'guacamole', scripts });
     const base = `127.0.0.1:${server.port}/tunnel`;
     const urls = [`ws://alice:s3cret@${base}?token=TOKEN123&user=bob`, `ws://alice:s3cret@${base}?token=FRESH-1&user=bob`, `ws://alice:s3cret@${base}?token=FRESH-2&user=bob`];
     let calls = 0;
@@ -138,7 +130,7 @@ describe('credential redaction across a session (events, errors, state, snapshot
   });
 
   it('keeps them out when the literal wss:// URL fails at the TLS layer (plain port) and the session fails', async () => {
-    server = await createFaultServer({ protocol: 'guacamole' });
+    const server = await fixture.faultServer({ protocol: 'guacamole' });
     const { h, collected } = start({ protocol: 'guacamole', url: `wss://alice:s3cret@127.0.0.1:${server.port}/tunnel?token=TOKEN123&user=bob` });
     h.session.connect();
     await h.until(() => h.of('failed').length === 1 || h.of('reconnecting').length === 1);

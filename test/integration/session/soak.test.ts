@@ -11,13 +11,13 @@
  */
 import v8 from 'node:v8';
 import vm from 'node:vm';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { WebSocket } from 'ws';
 import type { WebSocketServer } from 'ws';
-import { createFaultServer, step } from '../../../src/testing/index.js';
+import { step } from '../../../src/testing/index.js';
 import type { FaultServer } from '../../../src/testing/index.js';
 import { createSession } from '../../../src/session/index.js';
-import type { Session } from '../../../src/session/index.js';
+import { useSessionFixture } from '../../support/session-fixture.js';
 
 const CYCLES = 1000;
 const WARM_UP_CYCLES = 200;
@@ -26,15 +26,7 @@ const HEAP_TOLERANCE_BYTES = 5 * 1024 * 1024;
 /** Extra handles of one type allowed after the run (timers of the runner, a socket still finishing its close). */
 const HANDLE_NOISE = 2;
 
-let server: FaultServer | undefined;
-let session: Session | undefined;
-
-afterEach(async () => {
-  session?.disconnect();
-  await server?.close();
-  server = undefined;
-  session = undefined;
-});
+const fixture = useSessionFixture();
 
 function exposeGc(): () => void {
   v8.setFlagsFromString('--expose-gc');
@@ -59,21 +51,21 @@ function openClients(faultServer: FaultServer): number {
 describe('createSession soak (real fault server, real clock, 0 ms backoff)', () => {
   it(`survives ${CYCLES} reconnect cycles without growth in handles, listeners or heap`, { timeout: 60_000 }, async () => {
     const gc = exposeGc();
-    server = await createFaultServer({
+    const faultServer = await fixture.faultServer({
       protocol: 'guacamole',
       maxRecordedMessages: 0,
       // even connections: handshake then close 1011; odd ones: handshake then drop the TCP socket
       scripts: (index) => (index % 2 === 0 ? [step.handshake(), step.close(1011, 'soak')] : [step.handshake(), step.drop()]),
     });
-    const faultServer = server;
     const handlesBefore = handleCounts();
 
-    const s = (session = createSession({
+    const s = createSession({
       protocol: 'guacamole',
       url: faultServer.url,
       WebSocket,
       retry: { schedule: [0], maxAttempts: 2 * CYCLES, maxElapsedMs: 3_600_000 },
-    }));
+    });
+    fixture.defer(() => s.disconnect());
     let ready = 0;
     let faults = 0;
     const heap: number[] = [];
