@@ -24,16 +24,20 @@ export interface SessionHarness {
   stateIs(prefix: string): boolean;
 }
 
-/** `createSession` options without `clock` (the harness brings its SimulatedClock); `WebSocket` defaults to `ws`'s. */
-export type StartSessionOptions = Omit<SessionOptions, 'clock' | 'WebSocket'> & Partial<Pick<SessionOptions, 'WebSocket'>>;
+/**
+ * `createSession` options without `clock` (the harness brings its SimulatedClock). `WebSocket` defaults to `ws`'s;
+ * `'global'` leaves the option out, so the session takes `globalThis.WebSocket` (msw patches only the global).
+ */
+export type StartSessionOptions = Omit<SessionOptions, 'clock' | 'WebSocket'> & { readonly WebSocket?: SessionOptions['WebSocket'] | 'global' };
 
 const NAMES: readonly (keyof SessionEventMap)[] = [
   'state', 'phase', 'fault', 'reconnecting', 'ready', 'unstable', 'stable', 'needs-auth', 'needs-decision', 'closed', 'failed',
 ];
 
 export function startSession(options: StartSessionOptions): SessionHarness {
+  const { WebSocket: socket = WebSocket, ...rest } = options;
   const clock = new SimulatedClock();
-  const session = createSession({ WebSocket, random: () => 0.5, ...options, clock });
+  const session = createSession({ ...(socket === 'global' ? {} : { WebSocket: socket }), random: () => 0.5, ...rest, clock });
   const events: RecordedEvent[] = [];
   const messages: unknown[] = [];
   for (const name of NAMES) {

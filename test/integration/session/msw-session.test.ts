@@ -3,34 +3,24 @@
  * option, so it uses `globalThis.WebSocket`: Node 20 has none, and msw patches only the global, so this file
  * defines it from `ws` before `server.listen()` (msw swaps in its interceptor there) and restores it after.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { SimulatedClock } from 'xstate';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket as NodeWs } from 'ws';
 import { setupServer } from 'msw/node';
 import { step } from '../../../src/testing/index.js';
 import { createFaultHandlers } from '../../../src/testing/msw.js';
 import type { FaultHandlers, FaultHandlersOptions } from '../../../src/testing/msw.js';
-import { createSession } from '../../../src/session/index.js';
-import type { Session, SessionEventMap } from '../../../src/session/index.js';
+import { useSessionFixture } from '../../support/session-fixture.js';
+import type { SessionHarness } from '../../support/session-harness.js';
 
 const GATEWAY = 'wss://gateway.test/tunnel';
 const server = setupServer();
 const globals = globalThis as { WebSocket?: unknown };
 const originalWebSocket = globals.WebSocket;
-let kit: FaultHandlers | undefined;
-let session: Session | undefined;
+const fixture = useSessionFixture();
 
 beforeAll(() => {
   globals.WebSocket = NodeWs;
   server.listen({ onUnhandledRequest: 'error' });
-});
-
-afterEach(() => {
-  session?.disconnect();
-  session = undefined;
-  kit?.close();
-  kit = undefined;
-  server.resetHandlers();
 });
 
 afterAll(() => {
@@ -39,46 +29,18 @@ afterAll(() => {
   else globals.WebSocket = originalWebSocket;
 });
 
-interface MswRun {
-  readonly session: Session;
-  readonly kit: FaultHandlers;
-  readonly clock: SimulatedClock;
-  readonly messages: unknown[];
-  of<K extends keyof SessionEventMap>(name: K): SessionEventMap[K][0][];
-  until(check: () => boolean): Promise<void>;
-}
-
-/** Handlers first, then the session: it reads the (patched) global WebSocket when it is created. */
-function run(options: Omit<FaultHandlersOptions, 'url' | 'protocol'>, url = GATEWAY): MswRun {
-  kit = createFaultHandlers({ protocol: 'guacamole', url: GATEWAY, ...options });
+/**
+ * Handlers first, then the session (`WebSocket: 'global'`: no WebSocket option), which reads the patched global when
+ * it is created. After the test: the session disconnects, the handlers' connections close, the handlers reset.
+ */
+function run(options: Omit<FaultHandlersOptions, 'url' | 'protocol'>, url = GATEWAY): SessionHarness & { readonly kit: FaultHandlers } {
+  const kit = createFaultHandlers({ protocol: 'guacamole', url: GATEWAY, ...options });
+  fixture.defer(() => server.resetHandlers());
   server.use(...kit.handlers);
-  const clock = new SimulatedClock();
-  const s = (session = createSession({
-    protocol: 'guacamole',
-    url,
-    clock,
-    random: () => 0.5,
-    retry: { jitter: 'none', initialDelayMs: 1000, maxAttempts: 3 },
-  }));
-  const events = new Map<string, unknown[]>();
-  const names = ['fault', 'reconnecting', 'ready', 'needs-auth', 'closed', 'failed'] as const;
-  for (const name of names) {
-    events.set(name, []);
-    s.on(name, ((payload: unknown) => events.get(name)!.push(payload)) as never);
-  }
-  const messages: unknown[] = [];
-  s.on('message', (data) => messages.push(data));
-  s.connect();
-  return {
-    session: s,
-    kit,
-    clock,
-    messages,
-    of: (name) => (events.get(name) ?? []) as never,
-    until: (check) => vi.waitFor(() => {
-      if (!check()) throw new Error('not yet');
-    }, { timeout: 5000, interval: 5 }),
-  };
+  fixture.defer(() => kit.close());
+  const h = fixture.session({ protocol: 'guacamole', url, WebSocket: 'global', retry: { jitter: 'none', initialDelayMs: 1000, maxAttempts: 3 } });
+  h.session.connect();
+  return { ...h, kit };
 }
 
 describe('createSession through msw ws.link fault handlers (global WebSocket)', () => {
