@@ -8,7 +8,7 @@
  */
 import { SessionError, describeValue, invalidOption } from '../../src/errors/index.js';
 import type { WireCodec, WireFrame, WireSignal } from '../wire.js';
-import { encodeInstruction } from './encoder.js';
+import { encodeClientInstruction, encodeInstruction } from './encoder.js';
 import { GuacamoleParser, GUACAMOLE_PARSER_DEFAULTS } from './parser.js';
 import type { GuacamoleParserOptions } from './parser.js';
 
@@ -160,9 +160,10 @@ class GuacamoleCodec implements GuacamoleWireCodec {
     }
   }
 
+  /** Throws SESSION_ERR_PROTOCOL for a message over guacd's limits (GUACAMOLE_SEND_LIMITS), so session.send sends nothing. */
   encode(message: unknown): WireFrame {
     const [opcode, ...args] = toElements(message);
-    const frame = encodeInstruction(opcode, ...args);
+    const frame = encodeClientInstruction(opcode, args);
     if (opcode === INTERNAL_OPCODE && args[0] === 'ping' && args[1] !== undefined) this.remember(String(args[1]));
     return frame;
   }

@@ -1,6 +1,8 @@
 /**
  * Encodes Guacamole instructions: `LENGTH.VALUE,LENGTH.VALUE;` where each LENGTH is the value's length in
  * Unicode code points (a surrogate pair counts once, a lone surrogate counts once, as Guacamole counts).
+ * `encodeInstruction` writes any instruction, however large (test servers build hostile frames with it);
+ * `encodeClientInstruction` also refuses what guacd and its WebSocket tunnel would refuse from a client.
  */
 import { SessionError, describeValue } from '../../src/errors/index.js';
 
@@ -50,4 +52,45 @@ export function encodeInstruction(opcode: string, ...args: readonly (string | nu
   let out = element(opcode, 'opcode');
   for (let i = 0; i < args.length; i++) out += `,${element(args[i], `argument ${i}`)}`;
   return `${out};`;
+}
+
+/**
+ * The most one client instruction may hold and still be accepted by guacamole-client's WebSocket tunnel and by
+ * guacd behind it (docs/wire.md, "Outgoing limits"). Both are named after libguac's parser-constants.h.
+ */
+export const GUACAMOLE_SEND_LIMITS = {
+  /**
+   * UTF-16 units (`String.length`) of the whole encoded instruction, prefixes and separators included: the
+   * tunnel's parser copies each instruction into a buffer of 8192 Java chars. Within it, every element is also
+   * under guacd's own GUAC_INSTRUCTION_MAX_LENGTH (8192 code points per element, so at most 4 digits of length
+   * prefix, under GUAC_INSTRUCTION_MAX_DIGITS) and the instruction fits guacd's 32 KiB input buffer.
+   */
+  maxInstructionLength: 8192,
+  /** Elements, opcode included (GUAC_INSTRUCTION_MAX_ELEMENTS). */
+  maxElements: 128,
+} as const;
+
+/**
+ * `encodeInstruction`, for what a client sends: throws SessionError (SESSION_ERR_PROTOCOL) for an instruction
+ * over GUACAMOLE_SEND_LIMITS, which guacd or its tunnel would answer by dropping it or closing the connection.
+ * The element count is checked before anything is encoded.
+ */
+export function encodeClientInstruction(opcode: string, args: readonly (string | number)[]): string {
+  const elements = args.length + 1;
+  if (elements > GUACAMOLE_SEND_LIMITS.maxElements) {
+    throw new SessionError(
+      'SESSION_ERR_PROTOCOL',
+      `Guacamole instruction has ${elements} elements; guacd accepts at most ${GUACAMOLE_SEND_LIMITS.maxElements} (GUAC_INSTRUCTION_MAX_ELEMENTS)`,
+      { field: 'elements', value: describeValue(elements) },
+    );
+  }
+  const frame = encodeInstruction(opcode, ...args);
+  if (frame.length > GUACAMOLE_SEND_LIMITS.maxInstructionLength) {
+    throw new SessionError(
+      'SESSION_ERR_PROTOCOL',
+      `Guacamole instruction is ${frame.length} characters (UTF-16 units); guacd and its WebSocket tunnel accept at most ${GUACAMOLE_SEND_LIMITS.maxInstructionLength} (GUAC_INSTRUCTION_MAX_LENGTH)`,
+      { field: 'instruction', value: describeValue(frame.length) },
+    );
+  }
+  return frame;
 }

@@ -2,4 +2,4 @@ export { guacamoleProfile } from './profile.js';
 export { guacamoleSessionMachine } from './machine.js';
 export { createGuacamoleCodec } from './codec.js';
 export { GuacamoleParser } from './parser.js';
-export { encodeInstruction } from './encoder.js';
+export { encodeInstruction, GUACAMOLE_SEND_LIMITS } from './encoder.js';
