@@ -147,4 +147,24 @@ describe('session.send over Guacamole', () => {
       await faults.close();
     }
   });
+
+  it('throws SESSION_ERR_PROTOCOL for an instruction over guacd\'s limits, sends none of it and stays ready', async () => {
+    const faults = await createFaultServer({ protocol: 'guacamole', script: [step.handshake()] });
+    const h = startSession({ protocol: 'guacamole', url: faults.url, environment: false });
+    try {
+      h.session.connect();
+      await h.until(() => h.of('ready').length === 1);
+      expect(() => h.session.send(['clipboard', 'x'.repeat(20_000)])).toThrow(/is 20019 characters .*at most 8192/);
+      expect(() => h.session.send(['argv', ...Array.from({ length: 200 }, (_, i) => String(i))])).toThrow(/has 201 elements/);
+      expect(h.session.send(['key', 65, 1])).toBe(true);
+      const record = faults.connections[0]!;
+      // One socket keeps order: once the key arrives, anything sent before it has arrived too.
+      await h.until(() => record.received.some((m) => String(m) === '3.key,2.65,1.1;'));
+      expect(record.received.filter((m) => /clipboard|argv/.test(String(m)))).toEqual([]);
+      expect(h.session.state.connectivity).toBe('ready');
+    } finally {
+      h.session.disconnect();
+      await faults.close();
+    }
+  });
 });
