@@ -157,8 +157,11 @@ export class Session extends EventEmitter<SessionEventMap> {
 
   /**
    * Encodes and sends an application message on the open socket. Returns false when no socket is open
-   * (connecting, reconnecting): input is not queued across reconnects. Throws SESSION_ERR_PROTOCOL when the
-   * message cannot be encoded for this protocol.
+   * (connecting, reconnecting): input is not queued across reconnects. Throws SESSION_ERR_PROTOCOL, having
+   * sent nothing, when the message cannot be encoded for this protocol. For Guacamole that includes an
+   * instruction guacd or its WebSocket tunnel would refuse: over 8192 UTF-16 units encoded, or over 128
+   * elements, opcode included (`GUACAMOLE_SEND_LIMITS` from 'session-lifecycle/machines/guacamole'); send
+   * large data as several instructions, as `blob` streams do.
    */
   send(message: unknown): boolean {
     // The connection's own codec, so what it sends (a Guacamole tunnel ping) is what it recognises coming back;
