@@ -22,6 +22,16 @@ export class SecretUrlSource {
     return typeof this.#source === 'function' ? this.#source() : this.#source;
   }
 
+  /** True for a string: nothing to call before an attempt. */
+  get isStatic(): boolean {
+    return typeof this.#source !== 'function';
+  }
+
+  /** The URL itself when the source is a string (nothing to call before an attempt); null for a function. */
+  resolveNow(): ResolvedUrl | null {
+    return typeof this.#source === 'function' ? null : new ResolvedUrl(this.#source);
+  }
+
   toJSON(): string {
     return typeof this.#source === 'function' ? '[url function]' : redactUrl(this.#source);
   }

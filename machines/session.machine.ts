@@ -1,11 +1,13 @@
 /**
  * The shared lifecycle statechart: Connect → Handshake → Stream → KeepAlive, for any profile.
  *
- *   idle ─connect─▶ active.resolving ─▶ active.online.connecting ─▶ handshaking(step…) ─▶ ready (stream)
- *                        ▲                                                                  healthy ⇄ unstable ─dead─▶ fault
+ *   idle ─connect─▶ active.attempt ─▶ (url function: active.resolving ─▶) active.online.connecting ─▶ handshaking(step…) ─▶ ready
+ *                        ▲                                                         (stream) healthy ⇄ unstable ─dead─▶ fault
  *                        └──── active.backoff ◀── active.fault (retry | retry-later)
  *   fault: reauthenticate → awaiting.auth · user-decision → awaiting.decision · ended → closed · fatal / exhausted → failed
- *   offline (or hidden while not connected) → suspended ─online/visible─▶ active.resolving
+ *   offline (or hidden while not connected) → suspended ─online/visible─▶ active.attempt
+ *   active.attempt is transient: a static URL goes straight online (no resolver actor, no promise); a URL function is
+ *   called in active.resolving before every attempt, so tokens are fresh.
  *
  * Pure: the socket arrives as the injected `transport` actor, time as XState delays plus the injected `now`,
  * randomness as the injected `random`. Every timer is a named delay owned by the state that arms it.
@@ -169,6 +171,11 @@ export function createSessionMachine(profile: Profile, options: SessionMachineOp
         );
         return { delayMs };
       }),
+      /** A static URL needs no resolver actor: this attempt connects to it at once. */
+      useStaticUrl: assign(({ context }) => ({
+        connection: { url: context.url.resolveNow()!, codec: profile.createCodec() },
+        connectivity: 'connecting' as const,
+      })),
       beginAttempt: assign(({ context }) => ({ attempt: context.attempt + 1, lastDelayMs: context.delayMs })),
       emitReconnecting: emit(({ context }) => ({
         type: 'reconnecting' as const,
@@ -216,6 +223,7 @@ export function createSessionMachine(profile: Profile, options: SessionMachineOp
       }),
     },
     guards: {
+      urlIsStatic: ({ context }) => context.url.isStatic,
       outcomeIs: ({ context }, outcomes: readonly Classification['outcome'][]) =>
         context.lastFault !== null && outcomes.includes(context.lastFault.outcome),
       /** The policy said stop (null) / reconnect at once (0). */
@@ -313,12 +321,19 @@ export function createSessionMachine(profile: Profile, options: SessionMachineOp
         },
       },
       active: {
-        initial: 'resolving',
+        initial: 'attempt',
         on: {
           'user.disconnect': { target: 'closed', actions: 'emitClosedByUser' },
           'env.offline': { target: 'suspended', actions: assign({ online: false }) },
         },
         states: {
+          // Transient: a static URL is used as it is; a URL function is called (in resolving) before every attempt.
+          attempt: {
+            always: [
+              { guard: 'urlIsStatic', target: 'online', actions: 'useStaticUrl' },
+              { target: 'resolving' },
+            ],
+          },
           resolving: {
             tags: ['phase:pre-session'],
             entry: { type: 'setConnectivity', params: 'connecting' },
@@ -472,11 +487,11 @@ export function createSessionMachine(profile: Profile, options: SessionMachineOp
             always: [
               { guard: 'retryStopped', target: '#session.failed', actions: [assign({ failure: 'exhausted' }), 'emitFailed'] },
               // A zero delay reconnects at once: a 0 ms timer still costs a macrotask (1 ms in Node).
-              { guard: 'retryAtOnce', target: 'resolving', actions: 'beginAttempt' },
+              { guard: 'retryAtOnce', target: 'attempt', actions: 'beginAttempt' },
             ],
-            after: { backoff: { target: 'resolving', actions: 'beginAttempt' } },
+            after: { backoff: { target: 'attempt', actions: 'beginAttempt' } },
             on: {
-              'user.retryNow': { target: 'resolving', actions: 'beginAttempt' },
+              'user.retryNow': { target: 'attempt', actions: 'beginAttempt' },
               'env.hidden': { target: '#session.suspended', actions: assign({ visible: false }) },
             },
           },
@@ -487,7 +502,7 @@ export function createSessionMachine(profile: Profile, options: SessionMachineOp
                 entry: emit(({ context }) => ({ type: 'needs-auth' as const, cause: context.lastFault! })),
                 on: {
                   'user.reauthenticate': {
-                    target: '#session.active.resolving',
+                    target: '#session.active.attempt',
                     actions: [
                       assign(({ context, event }) => ({ url: event.url === undefined ? context.url : secretUrl(event.url) })),
                       'resetOutage',
@@ -499,8 +514,8 @@ export function createSessionMachine(profile: Profile, options: SessionMachineOp
               decision: {
                 entry: emit(({ context }) => ({ type: 'needs-decision' as const, cause: context.lastFault! })),
                 on: {
-                  'user.takeOver': { target: '#session.active.resolving', actions: 'beginAttempt' },
-                  'user.retryNow': { target: '#session.active.resolving', actions: 'beginAttempt' },
+                  'user.takeOver': { target: '#session.active.attempt', actions: 'beginAttempt' },
+                  'user.retryNow': { target: '#session.active.attempt', actions: 'beginAttempt' },
                   'user.cancel': { target: '#session.closed', actions: 'emitClosedByUser' },
                 },
               },

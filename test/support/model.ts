@@ -77,6 +77,8 @@ export function alphabet(machine: AnyStateMachine, profile: Profile, codes: read
     { type: 'user.disconnect' },
     { type: 'user.retryNow' },
     { type: 'user.reauthenticate', url: 'wss://gw.example/t?token=fresh' },
+    // A URL function from then on: the next attempts go through the resolver instead of straight online.
+    { type: 'user.reauthenticate', url: () => 'wss://gw.example/t?token=minted' },
     { type: 'user.takeOver' },
     { type: 'user.cancel' },
     { type: 'env.online' },
@@ -112,9 +114,10 @@ export function alphabet(machine: AnyStateMachine, profile: Profile, codes: read
 }
 
 function serialize(snapshot: { value: unknown; context: Record<string, unknown> }): string {
-  // Only what changes behaviour: the state, the attempt (bounded by maxAttempts) and the environment.
-  const c = snapshot.context as { attempt: number; online: boolean; visible: boolean };
-  return JSON.stringify([snapshot.value, Math.min(c.attempt, 3), c.online, c.visible]);
+  // Only what changes behaviour: the state, the attempt (bounded by maxAttempts), the environment, and whether
+  // the URL is a string (used at once) or a function (resolved before each attempt).
+  const c = snapshot.context as { attempt: number; online: boolean; visible: boolean; url: { isStatic: boolean } };
+  return JSON.stringify([snapshot.value, Math.min(c.attempt, 3), c.online, c.visible, c.url.isStatic]);
 }
 
 export interface ModelPath {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { AnyActorRef } from 'xstate';
 import { createSessionMachine } from '../../../machines/session.machine.js';
 import { guacamoleProfile } from '../../../machines/guacamole/profile.js';
 import { connectToReady, startHarness } from '../../support/machine-harness.js';
@@ -8,10 +9,12 @@ const quick = createSessionMachine(guacamoleProfile, { retry: { jitter: 'none', 
 
 describe('session machine: connect, handshake, ready', () => {
   it('walks resolving → connecting → each handshake step → ready, with the phase tags on the way', async () => {
-    const h = startHarness(quick);
+    const h = startHarness(quick, { url: () => 'wss://gw.example/t?token=t1' });
     expect(h.state()).toBe('idle');
     h.send({ type: 'user.connect' });
     expect(h.state()).toBe('active.resolving');
+    expect(h.actor.getSnapshot().hasTag('phase:pre-session')).toBe(true);
+    expect(h.context().connectivity).toBe('connecting');
     await h.settle();
     expect(h.state()).toBe('active.online.connecting');
     expect(h.actor.getSnapshot().hasTag('phase:connect')).toBe(true);
@@ -25,6 +28,22 @@ describe('session machine: connect, handshake, ready', () => {
     expect(h.actor.getSnapshot().hasTag('phase:stream')).toBe(true);
     expect(h.emittedOf('ready')).toEqual([{ type: 'ready', attempt: 0 }]);
     expect(h.context().connectivity).toBe('ready');
+  });
+
+  it('connects to a static URL at once: no resolver actor, no resolving state, same phase and connectivity', () => {
+    const h = startHarness(quick, { url: 'wss://gw.example/t?token=abc' });
+    const children: string[] = [];
+    h.actor.system.inspect({ next: (event) => event.type === '@xstate.actor' && children.push(String((event.actorRef as AnyActorRef).src)) });
+    h.send({ type: 'user.connect' });
+    // Synchronously, with no settle(): nothing asynchronous stands between connect and the socket.
+    expect(h.state()).toBe('active.online.connecting');
+    expect(h.actor.getSnapshot().hasTag('phase:connect')).toBe(true);
+    expect(h.context().connectivity).toBe('connecting');
+    expect(children).toEqual(['transport']);
+    expect(h.socket().url).toBe('wss://gw.example/t?token=abc');
+    h.socket().close(1006);
+    expect(h.state()).toBe('active.backoff.waiting');
+    expect(h.context().connectivity).toBe('transient-failure');
   });
 
   it('passes the resolved URL to the transport but keeps only a redacted form in the snapshot', async () => {
