@@ -178,25 +178,23 @@ export async function simulateHerd(options: HerdOptions): Promise<HerdResult> {
   const engine = options.engine ?? HERD_DEFAULTS.engine;
   if (engine !== 'policy' && engine !== 'machine') throw invalid('engine', engine, "'policy' or 'machine'");
   const run: Run = { profile, retry: options.policy, outage, clients, seed, untilMs, tally: new Tally(bucketMs) };
-  if (engine === 'machine') await runMachines(run);
-  else await runPolicy(run);
+  if (engine === 'machine') runMachines(run);
+  else runPolicy(run);
   return run.tally.result(clients);
 }
 
 
 /** Each client's real machine, all on one HeapClock. */
-async function runMachines(run: Run, onFault?: (fault: Classification) => void): Promise<void> {
+function runMachines(run: Run, onFault?: (fault: Classification) => void): void {
   const { profile, outage, tally } = run;
   const machine = createSessionMachine(profile, run.retry === undefined ? {} : { retry: run.retry });
   const clock = new HeapClock();
   const steps = profile.steps.map((step) => step.id);
   const open = new Map<SessionLink, (event: TransportEvent) => void>();
   let outageStarted = false;
-  let resolving = 0;
   let readyBefore = 0;
 
   const transport = fromCallback<TransportCommand, TransportInput, TransportEvent>(({ input, sendBack }) => {
-    resolving -= 1;
     const refused = outageStarted && clock.now() < outage.downMs;
     if (outageStarted) tally.attempt(clock.now(), !refused);
     let live = true;
@@ -215,11 +213,8 @@ async function runMachines(run: Run, onFault?: (fault: Classification) => void):
   const provided = machine.provide({ actors: { transport } });
   const actors = Array.from({ length: run.clients }, (_, index) => {
     const link: SessionLink = { lastDataAt: 0, wantActivity: false, onData: () => undefined, send: () => true };
-    const url = (): string => {
-      resolving += 1;
-      return HERD_URL;
-    };
-    const actor = createActor(provided, { clock, input: { url, now: () => clock.now(), random: mulberry32(deriveSeed(run.seed, index)), link } });
+    // A static URL: no resolver actor, so every transition happens inside clock.advanceTo().
+    const actor = createActor(provided, { clock, input: { url: HERD_URL, now: () => clock.now(), random: mulberry32(deriveSeed(run.seed, index)), link } });
     actor.on('ready', () => {
       if (!outageStarted) {
         readyBefore += 1;
@@ -240,12 +235,8 @@ async function runMachines(run: Run, onFault?: (fault: Classification) => void):
     return { actor, link };
   });
 
-  const runUntil = async (done: () => boolean, limitMs: number): Promise<void> => {
+  const runUntil = (done: () => boolean, limitMs: number): void => {
     for (;;) {
-      for (let turn = 0; resolving > 0; turn += 1) {
-        if (turn > 10_000) throw new Error('simulateHerd: URL resolution did not settle');
-        await Promise.resolve();
-      }
       if (done()) return;
       const next = clock.nextDueAt();
       if (next === undefined || next > limitMs) return;
@@ -256,27 +247,27 @@ async function runMachines(run: Run, onFault?: (fault: Classification) => void):
     actor.start();
     actor.send({ type: 'user.connect' });
   }
-  await runUntil(() => readyBefore === run.clients, 0); // everyone ready at t=0
+  runUntil(() => readyBefore === run.clients, 0); // everyone ready at t=0
   outageStarted = true;
   for (const { link } of actors) open.get(link)?.(outage.event);
-  await runUntil(() => tally.back + tally.failed === run.clients, run.untilMs);
+  runUntil(() => tally.back + tally.failed === run.clients, run.untilMs);
   for (const { actor } of actors) actor.stop();
 }
 
 /** The faults a real machine records for this outage: the close, then a refused attempt (when the server is down). */
-async function probeFaults(run: Run): Promise<{ readonly outage: Classification; readonly refused: Classification | undefined }> {
+function probeFaults(run: Run): { readonly outage: Classification; readonly refused: Classification | undefined } {
   const faults: Classification[] = [];
   const once: RetryPolicy = { nextDelayMs: (ctx) => (ctx.attempt === 1 ? 0 : null) };
   const probe: Run = { ...run, retry: once, clients: 1, outage: { ...run.outage, downMs: SIMULATE_DEFAULTS.maxUntilMs }, tally: new Tally(1) };
-  await runMachines(probe, (fault) => faults.push(fault));
+  runMachines(probe, (fault) => faults.push(fault));
   if (faults[0] === undefined) throw new Error('simulateHerd: the probe machine recorded no fault for the outage');
   return { outage: faults[0], refused: run.outage.downMs > 0 ? faults[1] : undefined };
 }
 
 /** The machine's retry loop per client, driven by its own policy: what `planRetry` and `beginAttempt` do. */
-async function runPolicy(run: Run): Promise<void> {
+function runPolicy(run: Run): void {
   const { outage, tally } = run;
-  const faults = await probeFaults(run);
+  const faults = probeFaults(run);
   const policy = resolveSessionOptions(run.profile, run.retry === undefined ? {} : { retry: run.retry }).policy;
   const clock = new HeapClock();
   const plan = (random: () => number, attempt: number, cause: Classification, lastDelayMs: number | undefined): void => {

@@ -87,10 +87,8 @@ export interface Timeline {
 }
 
 const KEYS = ['protocol', 'profile', 'script', 'retry', 'keepAlive', 'timeouts', 'seed', 'untilMs'] as const;
-/** The URL the machine resolves before each attempt; nothing connects to it. */
+/** The (static) URL of every attempt; nothing connects to it. A static URL needs no resolver actor, so a run is synchronous. */
 const SIM_URL = 'ws://simulated.invalid/';
-/** Microtask turns allowed for URL resolution to finish before the run is declared stuck. */
-const MAX_DRAIN_TURNS = 10_000;
 
 /** "`field` must be `accepted` (got `value`)", shared with the herd simulator. */
 export const invalid = optionMustBe;
@@ -172,11 +170,9 @@ export async function simulate(options: SimulateOptions): Promise<Timeline> {
   const entries: TimelineEntry[] = [];
   const pending: Pending[] = [];
   let connections = 0;
-  let resolving = 0;
   let current: { readonly done: () => boolean } | null = null;
 
   const transport = fromCallback<TransportCommand, TransportInput, TransportEvent>(({ input, sendBack }) => {
-    resolving = Math.max(0, resolving - 1);
     const steps = script[Math.min(connections, script.length - 1)]!;
     pending.push({ atMs: clock.now(), event: 'connect', attempt: actor.getSnapshot().context.attempt });
     connections += 1;
@@ -187,10 +183,7 @@ export async function simulate(options: SimulateOptions): Promise<Timeline> {
   const actor = createActor(machine.provide({ actors: { transport } }), {
     clock,
     input: {
-      url: () => {
-        resolving += 1;
-        return SIM_URL;
-      },
+      url: SIM_URL,
       now: () => clock.now(),
       random: mulberry32(seed),
     },
@@ -211,13 +204,6 @@ export async function simulate(options: SimulateOptions): Promise<Timeline> {
     error: () => undefined,
   });
 
-  const drain = async (): Promise<void> => {
-    for (let turn = 0; resolving > 0; turn += 1) {
-      if (turn > MAX_DRAIN_TURNS) throw new Error('simulate: URL resolution did not settle');
-      await Promise.resolve();
-    }
-    flush();
-  };
   const settled = (): boolean => {
     if (actor.getSnapshot().status !== 'active') return true;
     if (path.startsWith('active.awaiting')) return true;
@@ -226,7 +212,7 @@ export async function simulate(options: SimulateOptions): Promise<Timeline> {
 
   actor.start();
   actor.send({ type: 'user.connect' });
-  await drain();
+  flush();
   let reachedLimit = false;
   while (!settled()) {
     const next = clock.nextDueAt();
@@ -237,8 +223,7 @@ export async function simulate(options: SimulateOptions): Promise<Timeline> {
       break;
     }
     clock.advanceTo(next);
-    if (resolving > 0) await drain();
-    else flush();
+    flush();
   }
   const final = actor.getSnapshot();
   actor.stop();
