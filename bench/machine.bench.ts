@@ -10,10 +10,11 @@
 import { cpus } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { measure } from 'mitata';
-import { SimulatedClock, createActor, createMachine, fromCallback, fromPromise, waitFor } from 'xstate';
+import { SimulatedClock, createActor, fromCallback, waitFor } from 'xstate';
 import type { AnyActorRef, AnyStateMachine } from 'xstate';
 import { createSessionMachine } from '../machines/session.machine.js';
 import { guacamoleProfile } from '../machines/guacamole/index.js';
+import { bareMachine } from './bare-machine.js';
 import { writeSection } from './results-file.js';
 
 export const MACHINE_BENCH = {
@@ -35,69 +36,6 @@ const input = () => ({ url: 'wss://x/', now, random });
 export function profileMachine(): AnyStateMachine {
   return createSessionMachine(guacamoleProfile, { retry: { maxAttempts: Number.MAX_SAFE_INTEGER } })
     .provide({ actors: { transport: fromCallback(() => () => {}) } });
-}
-
-/** Same states, invokes, timers and transitions per cycle; no context, actions or guards. */
-export function bareMachine(): AnyStateMachine {
-  const fault = '#bare.active.fault';
-  return createMachine({
-    id: 'bare',
-    initial: 'idle',
-    states: {
-      idle: { on: { 'user.connect': 'active', 'user.disconnect': 'closed' } },
-      active: {
-        initial: 'resolving',
-        on: { 'user.disconnect': '#bare.closed', 'env.offline': '#bare.suspended' },
-        states: {
-          resolving: { invoke: { src: fromPromise(async () => 'wss://x/'), onDone: 'online', onError: 'fault' } },
-          online: {
-            initial: 'connecting',
-            invoke: { src: fromCallback(() => () => {}) },
-            on: { 'transport.close': fault, 'transport.error': fault, 'status.report': fault },
-            states: {
-              connecting: { after: { 15_000: fault }, on: { 'transport.open': 'handshaking' } },
-              handshaking: {
-                initial: 'tunnel',
-                states: {
-                  tunnel: { after: { 15_000: fault }, on: { 'transport.signal': 'sync', 'step.done': 'sync' } },
-                  sync: { after: { 15_000: fault }, on: { 'transport.signal': '#bare.active.online.ready', 'step.done': '#bare.active.online.ready' } },
-                },
-              },
-              ready: {
-                initial: 'healthy',
-                on: { 'keepalive.tick': {} },
-                after: { 5_000: {} },
-                states: {
-                  healthy: { after: { 1_500: 'unstable', 5_000: { target: 'healthy', reenter: true } } },
-                  unstable: {
-                    after: { 15_000: fault, 5_000: { target: 'unstable', reenter: true } },
-                    on: { 'transport.activity': 'healthy', 'keepalive.tick': 'healthy' },
-                  },
-                },
-              },
-            },
-          },
-          fault: { always: 'backoff' },
-          backoff: {
-            after: { 1_000: 'resolving' },
-            on: { 'user.retryNow': 'resolving', 'env.hidden': '#bare.suspended' },
-            initial: 'waiting',
-            states: { waiting: {} },
-          },
-          awaiting: {
-            initial: 'auth',
-            states: {
-              auth: { on: { 'user.reauthenticate': '#bare.active.resolving', 'user.cancel': '#bare.closed' } },
-              decision: { on: { 'user.takeOver': '#bare.active.resolving', 'user.retryNow': '#bare.active.resolving', 'user.cancel': '#bare.closed' } },
-            },
-          },
-        },
-      },
-      suspended: { on: { 'env.online': 'active', 'user.retryNow': 'active', 'user.disconnect': 'closed' } },
-      closed: { type: 'final' },
-      failed: { type: 'final' },
-    },
-  });
 }
 
 const isConnecting = (s: { matches(value: unknown): boolean }) => s.matches({ active: { online: 'connecting' } });
