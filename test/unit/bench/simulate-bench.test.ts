@@ -1,0 +1,28 @@
+/** The simulate benchmark's baselines do the work their rows claim, and its section reads its own figures. */
+import { describe, expect, it } from 'vitest';
+import { BASELINES, renderSimulateSection, runBaseline, SCENARIOS } from '../../../bench/simulate.bench.js';
+import type { SimulateBenchResult } from '../../../bench/simulate.bench.js';
+
+describe('simulate bench', () => {
+  it('the one-state baseline re-enters once per cadence over the horizon', () => {
+    expect(runBaseline({ kind: 'one-state', cadenceMs: 500 }, 60_000)).toBe(120);
+  });
+
+  it('the DESIGN §4 baseline reaches ready and stays there for the horizon (it throws otherwise)', () => {
+    expect(runBaseline({ kind: 'design', cadenceMs: 500 }, 60_000)).toBe(120);
+    expect(runBaseline({ kind: 'design', cadenceMs: 10_000 }, 60_000)).toBe(6);
+  });
+
+  it('renders one row per scenario and baseline, with simulated minutes per CPU second from the warm time', () => {
+    const result: SimulateBenchResult = {
+      scenarios: SCENARIOS.map((s, i) => ({ name: s.name, script: s.script, connections: i, coldMs: 600, warmMs: 60 * (i + 1) })),
+      bare: BASELINES.map((b) => ({ name: `${b.kind} ${b.cadenceMs}`, script: 'x', connections: 0, coldMs: 120, warmMs: 30, ticks: 7 })),
+    };
+    const section = renderSimulateSection(result);
+    expect(section.startsWith('## simulate\n')).toBe(true);
+    // 60 ms of CPU for 60 simulated minutes: 1,000 simulated minutes per CPU second, meeting the target.
+    expect(section).toContain(`| ${SCENARIOS[0]!.name} | \`${SCENARIOS[0]!.script}\` | 0 | 60.0 ms | 1,000 (cold 100) | yes |`);
+    expect(section).toContain(`| ${SCENARIOS[1]!.name} | \`${SCENARIOS[1]!.script}\` | 1 | 120.0 ms | 500 (cold 100) | no |`);
+    expect(section.match(/^\| baseline: /gm)).toHaveLength(BASELINES.length);
+  });
+});
