@@ -108,6 +108,8 @@ class GuacamoleCodec implements GuacamoleWireCodec {
   private readonly ackSync: boolean;
   private readonly answerPing: boolean;
   private decoder = new TextDecoder('utf-8', { fatal: true });
+  /** A binary frame went through the streaming decoder since the last text frame (it may hold a split character). */
+  private binarySeen = false;
   private emit: (signal: WireSignal) => void = noop;
   private onData: ((data: unknown) => void) | undefined = undefined;
   private broken = false;
@@ -137,8 +139,20 @@ class GuacamoleCodec implements GuacamoleWireCodec {
   decode(frame: WireFrame, emit: (signal: WireSignal) => void, onData?: (data: unknown) => void): void {
     if (this.broken) return;
     let text: string;
-    if (typeof frame === 'string') text = frame;
-    else {
+    if (typeof frame === 'string') {
+      // A text frame cannot finish a character that a binary frame began: the split bytes would be lost.
+      if (this.binarySeen) {
+        this.binarySeen = false;
+        try {
+          this.decoder.decode();
+        } catch (cause) {
+          this.malformed(emit, new SessionError('SESSION_ERR_PROTOCOL', 'A text Guacamole frame arrived in the middle of a UTF-8 character split across binary frames', { cause }));
+          return;
+        }
+      }
+      text = frame;
+    } else {
+      this.binarySeen = true;
       try {
         text = this.decoder.decode(frame, { stream: true });
       } catch (cause) {
@@ -189,6 +203,7 @@ class GuacamoleCodec implements GuacamoleWireCodec {
   reset(): void {
     this.parser.reset();
     this.decoder = new TextDecoder('utf-8', { fatal: true });
+    this.binarySeen = false;
     this.broken = false;
     this.semanticError = null;
     this.tunnel = null;

@@ -142,6 +142,19 @@ describe('createGuacamoleCodec frames', () => {
     expect(feed(bytes.slice(0, cut).buffer, bytes.slice(cut))).toEqual([{ kind: 'data', data: { opcode: 'name', args: ['😀'] } }]);
   });
 
+  it('reports a text frame arriving in the middle of a character split across binary frames as malformed', () => {
+    const bytes = new TextEncoder().encode('4.name,1.😀;');
+    const cut = bytes.indexOf(0xf0) + 2;
+    const signals = decoder().feed(bytes.slice(0, cut), '3.nop;');
+    expect(kinds(signals)).toEqual(['malformed']);
+    expect(signals[0]?.kind === 'malformed' && signals[0].error.message).toMatch(/middle of a UTF-8 character/);
+  });
+
+  it('takes text frames after complete binary frames, and binary frames after text ones', () => {
+    const binary = (text: string) => new TextEncoder().encode(text);
+    expect(kinds(decoder().feed(binary('4.name,1.😀;'), '3.nop;', binary('3.nop;'), '3.nop;'))).toEqual(['data', 'keepalive', 'keepalive', 'keepalive']);
+  });
+
   it('reads an ArrayBufferView at its own offset', () => {
     const whole = new TextEncoder().encode('xxxx3.nop;yyyy');
     expect(decoder().feed(whole.subarray(4, 10))).toEqual([{ kind: 'keepalive' }]);
