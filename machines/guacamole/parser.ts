@@ -20,7 +20,12 @@ export interface GuacamoleParserOptions {
   readonly maxElements?: number;
 }
 
-/** guacd's own limits (libguac parser-constants.h): 8192 per instruction, 5 digits, 128 elements. */
+/**
+ * From guacd's limits (libguac parser-constants.h: GUAC_INSTRUCTION_MAX_LENGTH 8192, GUAC_INSTRUCTION_MAX_DIGITS 5,
+ * GUAC_INSTRUCTION_MAX_ELEMENTS 128). guacd applies 8192 to each element's declared length; this parser applies it
+ * to the whole instruction, which is stricter and still above the largest instruction guacd sends (a blob chunk:
+ * 6048 bytes as 8064 base64 characters, plus its opcode and stream index).
+ */
 export const GUACAMOLE_PARSER_DEFAULTS = {
   maxInstructionLength: 8192,
   maxLengthDigits: 5,
