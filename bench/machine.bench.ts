@@ -27,7 +27,9 @@ export const MACHINE_BENCH = {
 
 const now = () => 0;
 const random = () => 0.5;
-const input = () => ({ url: 'wss://x/', now, random });
+/** A static URL (connects at once) or a URL function (resolved before every attempt, in a promise actor). */
+type UrlKind = 'static' | 'function';
+const input = (url: UrlKind = 'static') => ({ url: url === 'static' ? 'wss://x/' : () => 'wss://x/', now, random });
 
 /**
  * The guacamole machine with a transport that never does anything. The reconnect cycle runs millions of
@@ -42,8 +44,8 @@ const isConnecting = (s: { matches(value: unknown): boolean }) => s.matches({ ac
 const isReady = (s: { matches(value: unknown): boolean }) => s.matches({ active: { online: 'ready' } });
 
 /** Starts an actor on a simulated clock (its timers never fire) and drives it to `ready`. */
-async function readyActor(machine: AnyStateMachine): Promise<AnyActorRef> {
-  const actor = createActor(machine, { input: input(), clock: new SimulatedClock() });
+async function readyActor(machine: AnyStateMachine, url: UrlKind = 'static'): Promise<AnyActorRef> {
+  const actor = createActor(machine, { input: input(url), clock: new SimulatedClock() });
   actor.start();
   actor.send({ type: 'user.connect' });
   await waitFor(actor, isConnecting);
@@ -64,7 +66,7 @@ const STEADY_EVENTS = [
   { type: 'transport.activity' },
 ] as const;
 
-/** Events sent per reconnect cycle: close, retryNow, open, two step signals (plus the resolver's done event). */
+/** Events sent per reconnect cycle: close, retryNow, open, two step signals (plus, with a URL function, the resolver's done event). */
 const CYCLE_EVENTS = 5;
 
 async function steadyRate(machine: AnyStateMachine): Promise<number> {
@@ -77,12 +79,12 @@ async function steadyRate(machine: AnyStateMachine): Promise<number> {
   return (STEADY_EVENTS.length * 1e9) / stats.avg;
 }
 
-async function cycleRate(machine: AnyStateMachine): Promise<number> {
-  const actor = await readyActor(machine);
+async function cycleRate(machine: AnyStateMachine, url: UrlKind): Promise<number> {
+  const actor = await readyActor(machine, url);
   const stats = await measure(async () => {
     actor.send({ type: 'transport.close', code: 1006, reason: '', wasClean: false });
     actor.send({ type: 'user.retryNow' });
-    // The URL resolver settles within a few microtasks; polling them costs less than a subscription.
+    // A URL function's resolver settles within a few microtasks; polling them costs less than a subscription.
     while (!isConnecting(actor.getSnapshot())) await null;
     connectAndHandshake(actor);
   });
@@ -113,21 +115,26 @@ function median(values: readonly number[]): number {
 export interface MachineBenchResult {
   readonly steady: { readonly profile: number; readonly bare: number };
   readonly cycle: { readonly profile: number; readonly bare: number };
+  readonly cycleUrlFunction: { readonly profile: number; readonly bare: number };
   readonly heap: { readonly profile: number; readonly bare: number } | null;
 }
 
 /** Alternates the two machines for `rounds` rounds and keeps the median of each figure. */
 export async function runMachineBench(): Promise<MachineBenchResult> {
   const profile = profileMachine();
-  const bare = bareMachine();
+  // Like with like: the bare machine resolves a URL in a promise actor only where the session machine does.
+  const bare = bareMachine({ resolve: false });
+  const bareResolving = bareMachine({ resolve: true });
   const figures: Record<string, number[]> = {};
   const keep = (key: string, value: number) => (figures[key] ??= []).push(value);
   const gc = (globalThis as { gc?: () => void }).gc;
   for (let round = 0; round < MACHINE_BENCH.rounds; round++) {
     keep('steady.bare', await steadyRate(bare));
     keep('steady.profile', await steadyRate(profile));
-    keep('cycle.bare', await cycleRate(bare));
-    keep('cycle.profile', await cycleRate(profile));
+    keep('cycle.bare', await cycleRate(bare, 'static'));
+    keep('cycle.profile', await cycleRate(profile, 'static'));
+    keep('cycleFn.bare', await cycleRate(bareResolving, 'function'));
+    keep('cycleFn.profile', await cycleRate(profile, 'function'));
     if (gc !== undefined) {
       keep('heap.bare', heapPerActor(bare, gc));
       keep('heap.profile', heapPerActor(profile, gc));
@@ -137,6 +144,7 @@ export async function runMachineBench(): Promise<MachineBenchResult> {
   return {
     steady: { profile: m('steady.profile'), bare: m('steady.bare') },
     cycle: { profile: m('cycle.profile'), bare: m('cycle.bare') },
+    cycleUrlFunction: { profile: m('cycleFn.profile'), bare: m('cycleFn.bare') },
     heap: gc === undefined ? null : { profile: m('heap.profile'), bare: m('heap.bare') },
   };
 }
@@ -162,12 +170,13 @@ export function renderMachineSection(result: MachineBenchResult): string {
     '| measure | guacamole machine | bare machine | ratio | target |',
     '|---|---|---|---|---|',
     rate('events/s, steady traffic while ready', result.steady),
-    rate('events/s, reconnect cycle', result.cycle),
+    rate('events/s, reconnect cycle (static URL)', result.cycle),
+    rate('events/s, reconnect cycle (URL function, resolved before every attempt)', result.cycleUrlFunction),
     heapRow,
     '',
     `How: both machines run in the same process on a SimulatedClock (timers armed, never fired), ${MACHINE_BENCH.rounds} alternating rounds, median kept; rates from mitata \`measure()\` averages.`,
     'The guacamole machine is `createSessionMachine(guacamoleProfile, { retry: { maxAttempts: Number.MAX_SAFE_INTEGER } })` with a no-op `transport` provided; the bare machine has the same states, invokes, timers and transitions per cycle, and no context, actions or guards.',
-    `Steady traffic: \`keepalive.tick\`, \`step.done\` for an unknown step and \`transport.activity\`, per iteration; none changes state. Reconnect cycle: \`transport.close\` → fault → backoff → \`user.retryNow\` → resolving (microtasks until the URL resolver settles) → \`transport.open\` → two step signals → ready: ${CYCLE_EVENTS} events sent, 7 transitions.`,
+    `Steady traffic: \`keepalive.tick\`, \`step.done\` for an unknown step and \`transport.activity\`, per iteration; none changes state. Reconnect cycle: \`transport.close\` → fault → backoff → \`user.retryNow\` → connecting → \`transport.open\` → two step signals → ready: ${CYCLE_EVENTS} events sent. With a static URL both machines go straight to connecting; with a URL function both first resolve it in a promise actor (the cycle polls microtasks until it settles), the bare one built with \`bareMachine({ resolve: true })\`.`,
     `Heap: \`global.gc()\` twice, then \`process.memoryUsage().heapUsed\` before and after creating and starting ${int(MACHINE_BENCH.idleActors)} idle actors (input \`{ url: 'wss://x/', now, random }\`), divided by the count.`,
     '',
   ].join('\n');
