@@ -26,16 +26,25 @@ interface SnapshotLike {
 export function statePath(value: unknown): string {
   if (typeof value === 'string') return value;
   if (value === null || typeof value !== 'object') return '';
-  const parts = Object.entries(value as Record<string, unknown>).map(([key, child]) => {
-    const rest = statePath(child);
-    return rest === '' ? key : `${key}.${rest}`;
-  });
-  return parts.length === 1 ? parts[0]! : `(${parts.join('|')})`;
+  // Runs on every snapshot a session or a simulation sees: no intermediate arrays for the usual single region.
+  let single: string | null = null;
+  let parts: string[] | null = null;
+  for (const key in value) {
+    const rest = statePath((value as Record<string, unknown>)[key]);
+    const part = rest === '' ? key : `${key}.${rest}`;
+    if (single === null && parts === null) single = part;
+    else (parts ??= [single!]).push(part);
+  }
+  if (parts !== null) return `(${parts.join('|')})`;
+  return single ?? '';
 }
+
+/** The phase tags, built once: the projection runs on every snapshot. */
+const PHASE_TAGS = PHASES.map((phase) => [phase, `phase:${phase}`] as const);
 
 export function projectSession(snapshot: SnapshotLike): SessionProjection {
   let phase: Phase = 'pre-session';
-  for (const candidate of PHASES) if (snapshot.hasTag(`phase:${candidate}`)) phase = candidate;
+  for (const [candidate, tag] of PHASE_TAGS) if (snapshot.hasTag(tag)) phase = candidate;
   const { context } = snapshot;
   return {
     connectivity: context.connectivity,
