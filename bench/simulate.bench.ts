@@ -13,7 +13,8 @@
  */
 import { cpus } from 'node:os';
 import { pathToFileURL } from 'node:url';
-import { createActor, createMachine } from 'xstate';
+import { createActor, createMachine, fromCallback } from 'xstate';
+import type { EventObject } from 'xstate';
 import { simulate } from '../src/testing/simulate.js';
 import type { SimulateOptions } from '../src/testing/simulate.js';
 import { HeapClock } from '../src/testing/heap-clock.js';
@@ -73,11 +74,17 @@ export const SCENARIOS: readonly Scenario[] = [
   },
 ];
 
-/** The baselines: XState's own floor at Guacamole's ping cadence, and the bare machine of DESIGN §4 at two cadences. */
+/**
+ * The baselines: XState's own floor at Guacamole's ping cadence; the bare machine of DESIGN §4 kept ready at two
+ * keep-alive cadences; and the same machine through an outage, every attempt refused or closed after its handshake,
+ * with a fixed backoff (`cadenceMs`) that gives about as many attempts an hour as the outage scenarios make.
+ */
 export const BASELINES = [
   { kind: 'one-state', cadenceMs: 500 },
   { kind: 'design', cadenceMs: 500 },
   { kind: 'design', cadenceMs: 10_000 },
+  { kind: 'design-refused', cadenceMs: 15_000 },
+  { kind: 'design-closed', cadenceMs: 15_000 },
 ] as const;
 
 export type Baseline = (typeof BASELINES)[number];
@@ -91,7 +98,8 @@ const advanceUntil = (clock: HeapClock, untilMs: number): void => {
  *   one-state: a machine whose only state re-enters itself every `cadenceMs`, the least any XState timer costs;
  *   design: bench/bare-machine.ts (DESIGN §4's states and timers, nothing else) driven to ready, whose keep-alive
  *           state re-enters every `cadenceMs` as a ready session's does.
- * Returns the re-entries of the one-state machine, or the cadence's share of the hour for the design machine.
+ * Returns the re-entries (keep-alive kinds: counted for one-state, the cadence's share of the hour for design) or
+ * the attempts made (outage kinds).
  */
 export function runBaseline({ kind, cadenceMs }: Baseline, untilMs: number): number {
   const clock = new HeapClock();
@@ -106,6 +114,7 @@ export function runBaseline({ kind, cadenceMs }: Baseline, untilMs: number): num
     actor.stop();
     return ticks;
   }
+  if (kind === 'design-refused' || kind === 'design-closed') return runBareOutage(clock, kind, cadenceMs, untilMs);
   const actor = createActor(bareMachine({ resolve: false, keepAliveMs: cadenceMs }), { clock }).start();
   for (const type of ['user.connect', 'transport.open', 'transport.signal', 'transport.signal']) actor.send({ type });
   advanceUntil(clock, untilMs);
@@ -115,9 +124,41 @@ export function runBaseline({ kind, cadenceMs }: Baseline, untilMs: number): num
   return Math.floor(untilMs / cadenceMs);
 }
 
-export const baselineName = ({ kind, cadenceMs }: Baseline): string => (kind === 'one-state'
-  ? `bare XState actor, one state re-entering every ${cadenceMs.toLocaleString('en-US')} ms`
-  : `bare machine of DESIGN §4 (bench/bare-machine.ts), ready, keep-alive re-entered every ${cadenceMs.toLocaleString('en-US')} ms`);
+/**
+ * The bare machine through an outage: each attempt's transport answers on the next clock turn, as simulate()'s
+ * does, with an error (refused) or with open, both handshake steps and a close; then a fixed backoff. Returns the
+ * attempts made.
+ */
+function runBareOutage(clock: HeapClock, kind: 'design-refused' | 'design-closed', backoffMs: number, untilMs: number): number {
+  let attempts = 0;
+  const transport = fromCallback<EventObject>(({ sendBack }) => {
+    attempts += 1;
+    const answer = clock.setTimeout(() => {
+      if (kind === 'design-refused') return sendBack({ type: 'transport.error' });
+      for (const type of ['transport.open', 'transport.signal', 'transport.signal', 'transport.close']) sendBack({ type });
+    }, 0);
+    return () => clock.clearTimeout(answer);
+  });
+  const actor = createActor(bareMachine({ resolve: false, backoffMs, transport }), { clock }).start();
+  actor.send({ type: 'user.connect' });
+  advanceUntil(clock, untilMs);
+  actor.stop();
+  return attempts;
+}
+
+const ms = (n: number): string => `${n.toLocaleString('en-US')} ms`;
+export const baselineName = ({ kind, cadenceMs }: Baseline): string => {
+  switch (kind) {
+    case 'one-state':
+      return `bare XState actor, one state re-entering every ${ms(cadenceMs)}`;
+    case 'design':
+      return `bare machine of DESIGN §4 (bench/bare-machine.ts), ready, keep-alive re-entered every ${ms(cadenceMs)}`;
+    case 'design-refused':
+      return `bare machine of DESIGN §4, server down: every attempt refused, backoff ${ms(cadenceMs)}`;
+    case 'design-closed':
+      return `bare machine of DESIGN §4, server down: every attempt closed after its handshake, backoff ${ms(cadenceMs)}`;
+  }
+};
 
 const cpuMs = (since: NodeJS.CpuUsage): number => {
   const used = process.cpuUsage(since);
@@ -140,7 +181,7 @@ export interface Row {
 
 export interface SimulateBenchResult {
   readonly scenarios: readonly Row[];
-  readonly bare: readonly (Row & { readonly ticks: number })[];
+  readonly bare: readonly (Row & { readonly count: number; readonly outage: boolean })[];
 }
 
 export async function runSimulateBench(warmRounds: number = SIMULATE_BENCH.warmRounds): Promise<SimulateBenchResult> {
@@ -167,10 +208,11 @@ export async function runSimulateBench(warmRounds: number = SIMULATE_BENCH.warmR
   });
   return {
     scenarios: SCENARIOS.map((s, i) => row(s.name, s.script, times[i]!, connections[i]!)),
-    bare: BASELINES.map((baseline, i) => ({
-      ...row(baselineName(baseline), `after ${baseline.cadenceMs} → reenter`, bareTimes[i]!, 0),
-      ticks: ticks[i]!,
-    })),
+    bare: BASELINES.map((baseline, i) => {
+      const outage = baseline.kind === 'design-refused' || baseline.kind === 'design-closed';
+      const script = outage ? `after ${baseline.cadenceMs} → connecting` : `after ${baseline.cadenceMs} → reenter`;
+      return { ...row(baselineName(baseline), script, bareTimes[i]!, outage ? ticks[i]! : 0), count: ticks[i]!, outage };
+    }),
   };
 }
 
@@ -182,9 +224,11 @@ export function renderSimulateSection(r: SimulateBenchResult): string {
   const ms = (n: number) => `${n.toFixed(1)} ms`;
   const rate = (row: Row) => `${int(minutesPerSecond(row.warmMs))} (cold ${int(minutesPerSecond(row.coldMs))})`;
   const meets = (row: Row) => (minutesPerSecond(row.warmMs) >= SIMULATE_BENCH.target ? 'yes' : 'no');
-  const [xstateFloor, designFloor, designSlow] = r.bare;
+  const [xstateFloor, designFloor, designSlow, refusedFloor, closedFloor] = r.bare;
   const idle = r.scenarios.find((s) => s.name.startsWith('idle'))!;
   const steadyFrame = r.scenarios.find((s) => s.name.includes('(frame, 10 s'))!;
+  const [refused, closed] = r.scenarios;
+  const versus = (scenario: Row, floor: Row) => `${int(minutesPerSecond(scenario.warmMs))} against a floor of ${int(minutesPerSecond(floor.warmMs))} (${(floor.warmMs / scenario.warmMs).toFixed(2)}× the floor's speed)`;
   return [
     '## simulate',
     '',
@@ -195,10 +239,11 @@ export function renderSimulateSection(r: SimulateBenchResult): string {
     `| scenario (60 simulated minutes) | script | connections | warm CPU | simulated min per CPU s | ≥ ${int(SIMULATE_BENCH.target)} |`,
     '|---|---|---|---|---|---|',
     ...r.scenarios.map((s) => `| ${s.name} | \`${s.script}\` | ${int(s.connections)} | ${ms(s.warmMs)} | ${rate(s)} | ${meets(s)} |`),
-    ...r.bare.map((b) => `| baseline: ${b.name} (${int(b.ticks)} re-entries) | \`${b.script}\` | — | ${ms(b.warmMs)} | ${rate(b)} | ${meets(b)} |`),
+    ...r.bare.map((b) => `| baseline: ${b.name}${b.outage ? '' : ` (${int(b.count)} re-entries)`} | \`${b.script}\` | ${b.outage ? int(b.count) : '—'} | ${ms(b.warmMs)} | ${rate(b)} | ${meets(b)} |`),
     '',
     `Clock: simulate() runs on HeapClock (XState's Clock contract on a binary heap); the baselines use the same clock and the same advance loop.`,
     `Reading: a connected Guacamole session re-arms its keep-alive every 500 ms (the tunnel ping guacamole-common-js sends), 7,200 times a simulated hour, each an XState transition (DESIGN §4: every timer is an \`after\` owned by its state). XState alone, one state and nothing else, does that at ${int(minutesPerSecond(xstateFloor!.warmMs))} simulated minutes per CPU second; the bare machine of DESIGN §4, with the session's nesting and timers but no context, guards, actions or wire, at ${int(minutesPerSecond(designFloor!.warmMs))}. Those floors are below ${int(SIMULATE_BENCH.target)} on this host, so no machine built as DESIGN §4 prescribes can simulate a connected Guacamole session at thousands of minutes per second here. The idle Guacamole session runs at ${(designFloor!.warmMs / idle.warmMs).toFixed(2)}× the design floor's speed (its extra: the ping's encoding and answer, the keep-alive guards and the context update). At a 10 s keep-alive (Frame, MS-RA) the design floor is ${int(minutesPerSecond(designSlow!.warmMs))} and a streaming Frame session runs at ${int(minutesPerSecond(steadyFrame.warmMs))}.`,
+    `Outages: each attempt is a trip through the machine (connecting, fault, backoff; and for the closed one handshake and ready too). Refused before open: ${versus(refused!, refusedFloor!)}. Closed after the handshake: ${versus(closed!, closedFloor!)}. The difference from the floor is the SDK's work per attempt: classifying the failure, the retry policy with its jitter and floors, the context, and the events simulate() records.`,
     '',
   ].join('\n');
 }

@@ -13,10 +13,16 @@ describe('simulate bench', () => {
     expect(runBaseline({ kind: 'design', cadenceMs: 10_000 }, 60_000)).toBe(6);
   });
 
+  it('the outage baselines make one attempt per backoff and answer each on the next clock turn', () => {
+    // t=0, then every 15 s up to and including t=60 s.
+    expect(runBaseline({ kind: 'design-refused', cadenceMs: 15_000 }, 60_000)).toBe(5);
+    expect(runBaseline({ kind: 'design-closed', cadenceMs: 15_000 }, 60_000)).toBe(5);
+  });
+
   it('renders one row per scenario and baseline, with simulated minutes per CPU second from the warm time', () => {
     const result: SimulateBenchResult = {
       scenarios: SCENARIOS.map((s, i) => ({ name: s.name, script: s.script, connections: i, coldMs: 600, warmMs: 60 * (i + 1) })),
-      bare: BASELINES.map((b) => ({ name: `${b.kind} ${b.cadenceMs}`, script: 'x', connections: 0, coldMs: 120, warmMs: 30, ticks: 7 })),
+      bare: BASELINES.map((b) => ({ name: `${b.kind} ${b.cadenceMs}`, script: 'x', connections: 0, coldMs: 120, warmMs: 30, count: 7, outage: b.kind.startsWith('design-') })),
     };
     const section = renderSimulateSection(result);
     expect(section.startsWith('## simulate\n')).toBe(true);
