@@ -1,19 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createClassifier } from '../../../src/classify/create-classifier.js';
-import { SessionError } from '../../../src/errors/index.js';
 import { fixtureCatalogs } from '../../support/fixture-catalogs.js';
+import { sessionErrorFrom } from '../../support/session-error-from.js';
 
 const classifier = createClassifier(fixtureCatalogs);
-
-function thrown(run: () => unknown): SessionError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof SessionError) return error;
-    throw new Error(`expected a SessionError, got ${String(error)}`);
-  }
-  throw new Error('expected a throw, got a result');
-}
 
 const hostileGetter = Object.defineProperty({}, 'code', { get() { throw new Error('boom'); }, enumerable: true });
 const hostileProxy = new Proxy({}, { get() { throw new Error('trap'); }, has() { throw new Error('trap'); }, ownKeys() { throw new Error('trap'); } });
@@ -66,7 +56,7 @@ const MALFORMED: readonly (readonly [string, unknown])[] = [
 
 describe('classify (malformed input)', () => {
   it.each(MALFORMED)('throws SESSION_ERR_INVALID_CODE for %s', (_label, input) => {
-    const error = thrown(() => classifier.classify('guacamole', input as never));
+    const error = sessionErrorFrom(() => classifier.classify('guacamole', input as never));
     expect(error.code).toBe('SESSION_ERR_INVALID_CODE');
     expect(error.value).toBeTypeOf('string');
     expect(error.message).toContain('Cannot classify');
@@ -74,32 +64,32 @@ describe('classify (malformed input)', () => {
   });
 
   it('names the value in the error and never echoes a long string in full', () => {
-    const error = thrown(() => classifier.classify('guacamole', 'x'.repeat(5000) + '!'));
+    const error = sessionErrorFrom(() => classifier.classify('guacamole', 'x'.repeat(5000) + '!'));
     expect(error.value?.length).toBeLessThan(100);
-    expect(thrown(() => classifier.classify('guacamole', '12abc')).value).toBe('"12abc"');
+    expect(sessionErrorFrom(() => classifier.classify('guacamole', '12abc')).value).toBe('"12abc"');
   });
 
   it('rejects an unknown protocol with the accepted ids', () => {
     for (const protocol of ['rdp', '', '__proto__', 'constructor', 42, null, undefined]) {
-      const error = thrown(() => classifier.classify(protocol as never, 519));
+      const error = sessionErrorFrom(() => classifier.classify(protocol as never, 519));
       expect(error.code, String(protocol)).toBe('SESSION_ERR_UNKNOWN_PROTOCOL');
       expect(error.message).toContain('guacamole, msra, frame, softdrive, tmg, websocket');
     }
   });
 
   it('rejects a CodeRef into an unknown space', () => {
-    expect(thrown(() => classifier.classify('guacamole', { space: 'rdp', code: 1 } as never)).code).toBe('SESSION_ERR_UNKNOWN_PROTOCOL');
+    expect(sessionErrorFrom(() => classifier.classify('guacamole', { space: 'rdp', code: 1 } as never)).code).toBe('SESSION_ERR_UNKNOWN_PROTOCOL');
   });
 
   it('rejects bad options with SESSION_ERR_INVALID_OPTION', () => {
-    expect(thrown(() => classifier.classify('guacamole', 519, { now: 5 } as never)).code).toBe('SESSION_ERR_INVALID_OPTION');
-    expect(thrown(() => classifier.classify('guacamole', 519, 'tmg' as never)).code).toBe('SESSION_ERR_INVALID_OPTION');
+    expect(sessionErrorFrom(() => classifier.classify('guacamole', 519, { now: 5 } as never)).code).toBe('SESSION_ERR_INVALID_OPTION');
+    expect(sessionErrorFrom(() => classifier.classify('guacamole', 519, 'tmg' as never)).code).toBe('SESSION_ERR_INVALID_OPTION');
   });
 
   it('rejects malformed codes in lookup and lookupAll', () => {
-    expect(thrown(() => classifier.lookup('guacamole', '12abc')).code).toBe('SESSION_ERR_INVALID_CODE');
-    expect(thrown(() => classifier.lookupAll(1.5)).code).toBe('SESSION_ERR_INVALID_CODE');
-    expect(thrown(() => classifier.lookup('rdp' as never, 1)).code).toBe('SESSION_ERR_UNKNOWN_PROTOCOL');
+    expect(sessionErrorFrom(() => classifier.lookup('guacamole', '12abc')).code).toBe('SESSION_ERR_INVALID_CODE');
+    expect(sessionErrorFrom(() => classifier.lookupAll(1.5)).code).toBe('SESSION_ERR_INVALID_CODE');
+    expect(sessionErrorFrom(() => classifier.lookup('rdp' as never, 1)).code).toBe('SESSION_ERR_UNKNOWN_PROTOCOL');
   });
 });
 
@@ -107,11 +97,11 @@ describe('createClassifier (catalog validation)', () => {
   it('rejects a catalog in the wrong group, a repeated space and duplicate codes', () => {
     const [guacamole] = fixtureCatalogs.protocols;
     if (guacamole === undefined) throw new Error('fixture missing');
-    expect(thrown(() => createClassifier({ protocols: [], transports: [guacamole] })).code).toBe('SESSION_ERR_INVALID_OPTION');
-    expect(thrown(() => createClassifier({ protocols: [guacamole, guacamole], transports: [] })).code).toBe('SESSION_ERR_INVALID_OPTION');
+    expect(sessionErrorFrom(() => createClassifier({ protocols: [], transports: [guacamole] })).code).toBe('SESSION_ERR_INVALID_OPTION');
+    expect(sessionErrorFrom(() => createClassifier({ protocols: [guacamole, guacamole], transports: [] })).code).toBe('SESSION_ERR_INVALID_OPTION');
     const first = guacamole.entries[0];
     if (first === undefined) throw new Error('fixture missing');
     const duplicated = { ...guacamole, entries: [...guacamole.entries, first] };
-    expect(thrown(() => createClassifier({ protocols: [duplicated], transports: [] })).message).toContain('duplicate code');
+    expect(sessionErrorFrom(() => createClassifier({ protocols: [duplicated], transports: [] })).message).toContain('duplicate code');
   });
 });

@@ -4,6 +4,7 @@ import { GuacamoleParser, GUACAMOLE_PARSER_DEFAULTS } from '../../../machines/gu
 import type { GuacamoleParserOptions } from '../../../machines/guacamole/parser.js';
 import { encodeInstruction } from '../../../machines/guacamole/encoder.js';
 import { SessionError } from '../../../src/errors/index.js';
+import { sessionErrorFrom } from '../../support/session-error-from.js';
 
 type Parsed = [string, ...string[]];
 
@@ -14,16 +15,7 @@ function parseChunks(chunks: readonly string[], options?: GuacamoleParserOptions
   return out;
 }
 
-function protocolError(run: () => unknown): SessionError {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(SessionError);
-    expect((error as SessionError).code).toBe('SESSION_ERR_PROTOCOL');
-    return error as SessionError;
-  }
-  throw new Error('expected a SessionError, nothing was thrown');
-}
+const protocolError = (run: () => unknown) => sessionErrorFrom(run, 'SESSION_ERR_PROTOCOL');
 
 /** Splits `text` at the given UTF-16 offsets (sorted, deduplicated). */
 function splitAt(text: string, cuts: readonly number[]): string[] {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createGuacamoleCodec } from '../../../machines/guacamole/codec.js';
 import { GUACAMOLE_SEND_LIMITS, encodeClientInstruction, encodeInstruction } from '../../../machines/guacamole/encoder.js';
-import { SessionError } from '../../../src/errors/index.js';
+import { sessionErrorFrom } from '../../support/session-error-from.js';
 
 const { maxInstructionLength, maxElements } = GUACAMOLE_SEND_LIMITS;
 
@@ -12,16 +12,7 @@ function clipboardOf(total: number, unit: string): [string, string] {
   return ['clipboard', unit.repeat(count)];
 }
 
-function protocolError(run: () => unknown): SessionError {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(SessionError);
-    expect((error as SessionError).code).toBe('SESSION_ERR_PROTOCOL');
-    return error as SessionError;
-  }
-  throw new Error('expected a SessionError');
-}
+const protocolError = (run: () => unknown) => sessionErrorFrom(run, 'SESSION_ERR_PROTOCOL');
 
 describe('GUACAMOLE_SEND_LIMITS', () => {
   it('holds guacd\'s instruction length and element count (libguac parser-constants.h)', () => {

@@ -1,19 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { isSessionError } from '../../../src/errors/index.js';
-import type { SessionError } from '../../../src/errors/index.js';
 import { DEFAULT_RETRY, createRetryBudget, createRetryPolicy, exponentialBackoff, resolveRetryOptions } from '../../../src/policy/index.js';
 import type { RetryOptions } from '../../../src/policy/index.js';
+import { sessionErrorFrom } from '../../support/session-error-from.js';
 
-/** Runs `fn`, expecting a SESSION_ERR_INVALID_OPTION; returns the error. */
-function invalid(fn: () => unknown): SessionError {
-  try {
-    fn();
-  } catch (error) {
-    expect(isSessionError(error, 'SESSION_ERR_INVALID_OPTION')).toBe(true);
-    return error as SessionError;
-  }
-  throw new Error('expected an invalid-option error');
-}
+/** Runs `run`, expecting a SESSION_ERR_INVALID_OPTION; returns the error. */
+const invalid = (run: () => unknown) => sessionErrorFrom(run, 'SESSION_ERR_INVALID_OPTION');
 
 describe('resolveRetryOptions', () => {
   it('fills every default when nothing is given', () => {

@@ -4,8 +4,8 @@ import { WebSocket } from 'ws';
 import { createSession } from '../../../src/session/index.js';
 import type { Session, SessionOptions } from '../../../src/session/index.js';
 import { watchEnvironment } from '../../../src/session/environment.js';
-import { SessionError } from '../../../src/errors/index.js';
-import type { SessionErrorCode } from '../../../src/errors/index.js';
+import type { SessionError, SessionErrorCode } from '../../../src/errors/index.js';
+import { sessionErrorFrom } from '../../support/session-error-from.js';
 
 /** A URL function that never settles: the session waits in `active.resolving` and opens no socket. */
 const pendingUrl = (): Promise<string> => new Promise<string>(() => undefined);
@@ -15,19 +15,9 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-/** Calls `make` and returns the SessionError it throws (fails the test when it throws something else or nothing). */
-function errorOf(make: () => unknown): SessionError {
-  try {
-    make();
-  } catch (error) {
-    expect(error).toBeInstanceOf(SessionError);
-    return error as SessionError;
-  }
-  throw new Error('expected a SessionError, nothing was thrown');
-}
-
+/** Expects createSession(options) to throw a SessionError with `code` and `message`; returns it. */
 function rejects(options: unknown, code: SessionErrorCode, message: RegExp | string): SessionError {
-  const error = errorOf(() => createSession(options as SessionOptions));
+  const error = sessionErrorFrom(() => createSession(options as SessionOptions));
   expect(error.code).toBe(code);
   if (typeof message === 'string') expect(error.message).toBe(message);
   else expect(error.message).toMatch(message);
@@ -154,7 +144,7 @@ describe('Session methods outside their states', () => {
     const session = createSession({ ...base, clock: new SimulatedClock() });
     session.disconnect();
     expect(session.state.connectivity).toBe('shutdown');
-    const error = errorOf(() => session.connect());
+    const error = sessionErrorFrom(() => session.connect());
     expect(error.code).toBe('SESSION_ERR_INVALID_STATE');
     expect(error.message).toMatch(/^connect\(\) called on a session that is closed; a closed or failed session never reopens/);
   });
@@ -173,13 +163,13 @@ describe('Session methods outside their states', () => {
     ['frame', 10n],
   ] as const)('throws SESSION_ERR_PROTOCOL from send() of a message %s cannot encode', (protocol, message) => {
     const session = createSession({ ...base, protocol, clock: new SimulatedClock() });
-    expect(errorOf(() => session.send(message)).code).toBe('SESSION_ERR_PROTOCOL');
+    expect(sessionErrorFrom(() => session.send(message)).code).toBe('SESSION_ERR_PROTOCOL');
   });
 
   it('throws SESSION_ERR_INVALID_CODE from report() of malformed input', () => {
     const session = createSession({ ...base, clock: new SimulatedClock() });
     for (const bad of [{}, 'not a code at all', Number.NaN, 2 ** 40]) {
-      expect(errorOf(() => session.report(bad as never)).code).toBe('SESSION_ERR_INVALID_CODE');
+      expect(sessionErrorFrom(() => session.report(bad as never)).code).toBe('SESSION_ERR_INVALID_CODE');
     }
   });
 

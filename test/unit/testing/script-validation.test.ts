@@ -2,19 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { step, validateScript, validateServerScript } from '../../../src/testing/script.js';
 import type { FaultStep, ServerStep } from '../../../src/testing/script.js';
 import { createFrameProfile } from '../../../machines/frame/profile.js';
-import { SessionError } from '../../../src/errors/index.js';
+import { sessionErrorFrom } from '../../support/session-error-from.js';
 
 const bad = (value: unknown) => value as FaultStep;
-
-function rejection(run: () => unknown): SessionError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof SessionError) return error;
-    throw error;
-  }
-  throw new Error('expected a SessionError');
-}
 
 describe('validateScript', () => {
   it('accepts a script that uses every connection step', () => {
@@ -51,31 +41,31 @@ describe('validateScript', () => {
     ['a non-wait step before the answer', [step.handshake(), step.accept()], /step 0 \(handshake\): comes before the upgrade is answered, where only wait is accepted/, 'step 0'],
     ['a server-level step', [bad({ do: 'restart', downMs: 10 })], /step 0 \(restart\): is a server-level step: pass it in createFaultServer's `server` option/, 'step 0'],
   ])('rejects %s, naming the step, the value and what is accepted', (_name, script, message, field) => {
-    const error = rejection(() => validateScript('guacamole', script));
+    const error = sessionErrorFrom(() => validateScript('guacamole', script));
     expect(error.code).toBe('SESSION_ERR_INVALID_SCRIPT');
     expect(error.message).toMatch(message);
     expect(error.field).toBe(field);
   });
 
   it('checks status codes and handshake steps against the profile given', () => {
-    expect(rejection(() => validateScript('softdrive', [step.status(519)])).message).toMatch(/not in the softdrive catalog \(accepted: .*\) \(got 519\)/);
+    expect(sessionErrorFrom(() => validateScript('softdrive', [step.status(519)])).message).toMatch(/not in the softdrive catalog \(accepted: .*\) \(got 519\)/);
     expect(validateScript('frame', [step.status(4101), step.handshake(['ice'])]).id).toBe('frame');
-    expect(rejection(() => validateScript(createFrameProfile({ frp: 7 }), [step.handshake(['ice'])])).message).toMatch(/unknown frame handshake step \(accepted: none\)/);
+    expect(sessionErrorFrom(() => validateScript(createFrameProfile({ frp: 7 }), [step.handshake(['ice'])])).message).toMatch(/unknown frame handshake step \(accepted: none\)/);
   });
 
   it('rejects an unknown protocol with SESSION_ERR_UNKNOWN_PROTOCOL', () => {
-    const error = rejection(() => validateScript('vnc' as 'guacamole', []));
+    const error = sessionErrorFrom(() => validateScript('vnc' as 'guacamole', []));
     expect(error.code).toBe('SESSION_ERR_UNKNOWN_PROTOCOL');
     expect(error.message).toMatch(/Unknown protocol "vnc" for a fault script \(accepted: guacamole, msra, frame, softdrive, or a Profile\)/);
   });
 
   it('rejects a script that is not an array', () => {
-    expect(rejection(() => validateScript('msra', bad({}) as unknown as FaultStep[])).message).toMatch(/must be an array of steps \(got an empty object\)/);
+    expect(sessionErrorFrom(() => validateScript('msra', bad({}) as unknown as FaultStep[])).message).toMatch(/must be an array of steps \(got an empty object\)/);
   });
 
   it('for msw, rejects what msw cannot express and says why', () => {
-    expect(rejection(() => validateScript('frame', [step.reject(401)], { backend: 'msw' })).message).toMatch(/cannot be staged with msw: its mock socket always opens, so no HTTP status reaches the client; use createFaultServer/);
-    expect(rejection(() => validateScript('frame', [step.wait(5), step.accept()], { backend: 'msw' })).message).toMatch(/cannot delay the upgrade with msw/);
+    expect(sessionErrorFrom(() => validateScript('frame', [step.reject(401)], { backend: 'msw' })).message).toMatch(/cannot be staged with msw: its mock socket always opens, so no HTTP status reaches the client; use createFaultServer/);
+    expect(sessionErrorFrom(() => validateScript('frame', [step.wait(5), step.accept()], { backend: 'msw' })).message).toMatch(/cannot delay the upgrade with msw/);
     expect(validateScript('frame', [step.drop()], { backend: 'msw' }).id).toBe('frame');
   });
 });
@@ -93,7 +83,7 @@ describe('validateServerScript', () => {
     ['waiting for no connections', [step.waitForConnections(0)], /step 0 \(waitForConnections\): count must be an integer of at least 1 \(got 0\)/],
     ['a connection step', [{ do: 'drop' } as unknown as ServerStep], /step 0: do is not a known step \(accepted: restart, flap, waitForConnections, wait\) \(got "drop"\)/],
   ])('rejects %s', (_name, script, message) => {
-    const error = rejection(() => validateServerScript(script));
+    const error = sessionErrorFrom(() => validateServerScript(script));
     expect(error.code).toBe('SESSION_ERR_INVALID_SCRIPT');
     expect(error.message).toMatch(message);
   });
