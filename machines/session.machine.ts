@@ -128,6 +128,8 @@ export function createSessionMachine(profile: Profile, options: SessionMachineOp
   const own = (code: Classification['code']): Classification => profile.own(code);
 
   const faults = createFaultClassifier(profile);
+  /** One connection attempt: its URL and a fresh codec (wire state never carries over between sockets). */
+  const connectionTo = (url: ResolvedUrl): NonNullable<SessionContext['connection']> => ({ url, codec: profile.createCodec() });
 
   const stepTimeout = (id: string) => `step.${id}`;
   const stepDelays: Record<string, number> = {};
@@ -173,7 +175,7 @@ export function createSessionMachine(profile: Profile, options: SessionMachineOp
       }),
       /** A static URL needs no resolver actor: this attempt connects to it at once. */
       useStaticUrl: assign(({ context }) => ({
-        connection: { url: context.url.resolveNow()!, codec: profile.createCodec() },
+        connection: connectionTo(context.url.resolveNow()!),
         connectivity: 'connecting' as const,
       })),
       beginAttempt: assign(({ context }) => ({ attempt: context.attempt + 1, lastDelayMs: context.delayMs })),
@@ -340,7 +342,7 @@ export function createSessionMachine(profile: Profile, options: SessionMachineOp
             invoke: {
               src: 'resolveUrl',
               input: ({ context }) => ({ url: context.url }),
-              onDone: { target: 'online', actions: assign({ connection: ({ event }) => ({ url: event.output, codec: profile.createCodec() }) }) },
+              onDone: { target: 'online', actions: assign({ connection: ({ event }) => connectionTo(event.output) }) },
               onError: faultWith(({ event }) => {
                 const error = (event as { error?: unknown }).error;
                 const message = error instanceof UrlResolutionError ? error.message : 'url() failed';
