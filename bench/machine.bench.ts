@@ -16,6 +16,7 @@ import { createSessionMachine } from '../machines/session.machine.js';
 import { guacamoleProfile } from '../machines/guacamole/index.js';
 import { bareMachine } from './bare-machine.js';
 import { writeSection } from './results-file.js';
+import { median } from './stats.js';
 
 export const MACHINE_BENCH = {
   command: 'node --expose-gc --import tsx bench/machine.bench.ts',
@@ -105,11 +106,6 @@ function heapPerActor(machine: AnyStateMachine, gc: () => void): number {
   const after = process.memoryUsage().heapUsed;
   for (const actor of actors) actor?.stop();
   return (after - before) / actors.length;
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
 }
 
 export interface MachineBenchResult {

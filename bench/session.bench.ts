@@ -25,6 +25,7 @@ import { createSession } from '../src/index.js';
 import { GuacamoleParser, encodeInstruction, guacamoleProfile } from '../machines/guacamole/index.js';
 import { bareMachine } from './bare-machine.js';
 import { writeSection } from './results-file.js';
+import { median } from './stats.js';
 
 export const SESSION_BENCH = {
   command: 'npx tsx bench/session.bench.ts',
@@ -228,13 +229,6 @@ const clients: Readonly<Record<ClientKind, (url: string) => Client>> = {
   raw: (url) => rawClient(url, false, false),
   'raw+timer': (url) => rawClient(url, true, true),
 };
-
-export function median(values: readonly number[]): number {
-  if (values.length === 0) return Number.NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
 
 /** Per-kind figures of every round; ratios are taken within a round, so load that hits a round hits both sides. */
 type Rounds<K extends ClientKind> = Record<K, number[]>;

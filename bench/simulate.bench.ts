@@ -21,6 +21,7 @@ import { HeapClock } from '../src/testing/heap-clock.js';
 import { bareMachine } from './bare-machine.js';
 import type { FaultStep } from '../src/testing/script.js';
 import { writeSection } from './results-file.js';
+import { median } from './stats.js';
 
 const HOUR = 3_600_000;
 
@@ -164,12 +165,6 @@ const cpuMs = (since: NodeJS.CpuUsage): number => {
   const used = process.cpuUsage(since);
   return (used.user + used.system) / 1000;
 };
-
-export function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
 
 export interface Row {
   readonly name: string;
