@@ -1,32 +1,17 @@
 /**
  * The fault server as a whole: per-connection scripts, records, restart, flap, waitForConnections, close().
  */
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createFaultServer, step } from '../../../src/testing/index.js';
 import type { FaultServer, FaultServerOptions } from '../../../src/testing/index.js';
 import { isSessionError } from '../../../src/errors/index.js';
-import { connectRaw } from './raw-client.js';
+import { rawConnector } from './raw-client.js';
 import type { RawClient } from './raw-client.js';
+import { useSessionFixture } from '../../support/session-fixture.js';
 
-let server: FaultServer | undefined;
-const clients: RawClient[] = [];
-
-afterEach(async () => {
-  for (const client of clients.splice(0)) client.terminate();
-  await server?.close();
-  server = undefined;
-});
-
-async function start(options: FaultServerOptions): Promise<FaultServer> {
-  server = await createFaultServer(options);
-  return server;
-}
-
-function connect(url: string): RawClient {
-  const client = connectRaw(url);
-  clients.push(client);
-  return client;
-}
+const fixture = useSessionFixture();
+const start = (options: FaultServerOptions): Promise<FaultServer> => fixture.faultServer(options);
+const connect = rawConnector(fixture);
 
 /** Connects until the server accepts (it may be down for a while); never sleeps. */
 async function connectWhenUp(s: FaultServer): Promise<RawClient> {

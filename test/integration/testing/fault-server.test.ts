@@ -1,36 +1,20 @@
 /**
  * The fault server's connection steps, driven by a raw `ws` client; frames are read with the real codecs.
  */
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createFaultServer, step } from '../../../src/testing/index.js';
+import { describe, expect, it, vi } from 'vitest';
+import { step } from '../../../src/testing/index.js';
 import type { FaultServer, FaultServerOptions } from '../../../src/testing/index.js';
 import { guacamoleProfile } from '../../../machines/guacamole/profile.js';
 import { createFrameProfile, frameProfile } from '../../../machines/frame/profile.js';
 import { softdriveProfile } from '../../../machines/softdrive/profile.js';
 import { msraProfile } from '../../../machines/msra/profile.js';
 import { createGuacamoleCodec } from '../../../machines/guacamole/codec.js';
-import { connectRaw, controlSignals, decodeAll } from './raw-client.js';
-import type { RawClient } from './raw-client.js';
+import { controlSignals, decodeAll, rawConnector } from './raw-client.js';
+import { useSessionFixture } from '../../support/session-fixture.js';
 
-let server: FaultServer | undefined;
-const clients: RawClient[] = [];
-
-afterEach(async () => {
-  for (const client of clients.splice(0)) client.terminate();
-  await server?.close();
-  server = undefined;
-});
-
-async function start(options: FaultServerOptions): Promise<FaultServer> {
-  server = await createFaultServer(options);
-  return server;
-}
-
-function connect(url: string): RawClient {
-  const client = connectRaw(url);
-  clients.push(client);
-  return client;
-}
+const fixture = useSessionFixture();
+const start = (options: FaultServerOptions): Promise<FaultServer> => fixture.faultServer(options);
+const connect = rawConnector(fixture);
 
 describe('createFaultServer: the upgrade', () => {
   it('accepts on 127.0.0.1 with an implicit accept and records the path and status 101', async () => {
@@ -155,18 +139,14 @@ describe('createFaultServer: keep-alive answers, stall, silence', () => {
     c.send('{"t":"ping"}');
     await vi.waitFor(() => expect(c.frames).toEqual(['{"t":"pong"}']));
 
-    const g = await createFaultServer({ protocol: 'guacamole' });
-    try {
-      const d = connect(g.url);
-      await vi.waitFor(() => expect(d.opened).toBe(true));
-      d.send('0.,4.ping,3.123;');
-      d.send('3.nop;');
-      d.send('4.sync,1.1;');
-      await vi.waitFor(() => expect(d.frames).toEqual(['0.,4.ping,3.123;', '3.nop;', '3.nop;']));
-      expect(g.connections[0]?.received).toEqual(['0.,4.ping,3.123;', '3.nop;', '4.sync,1.1;']);
-    } finally {
-      await g.close();
-    }
+    const g = await start({ protocol: 'guacamole' });
+    const d = connect(g.url);
+    await vi.waitFor(() => expect(d.opened).toBe(true));
+    d.send('0.,4.ping,3.123;');
+    d.send('3.nop;');
+    d.send('4.sync,1.1;');
+    await vi.waitFor(() => expect(d.frames).toEqual(['0.,4.ping,3.123;', '3.nop;', '3.nop;']));
+    expect(g.connections[0]?.received).toEqual(['0.,4.ping,3.123;', '3.nop;', '4.sync,1.1;']);
   });
 
   it('stall: answers nothing until a later step runs', async () => {

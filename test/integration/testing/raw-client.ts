@@ -5,6 +5,7 @@
 import { WebSocket as NodeWs } from 'ws';
 import type { Profile } from '../../../machines/profile.js';
 import type { WireSignal } from '../../../machines/wire.js';
+import type { SessionFixture } from '../../support/session-fixture.js';
 
 export interface RawClient {
   readonly socket: WebSocket | NodeWs;
@@ -61,6 +62,15 @@ export function connectRaw(url: string, WebSocketClass: Ctor = NodeWs): RawClien
     });
   }
   return client;
+}
+
+/** `connectRaw` for tests on the session fixture: each client is terminated after its test, before the server closes. */
+export function rawConnector(fixture: Pick<SessionFixture, 'defer'>): (url: string) => RawClient {
+  return (url) => {
+    const client = connectRaw(url);
+    fixture.defer(() => client.terminate());
+    return client;
+  };
 }
 
 /** Every signal the profile's real client codec reads from these frames. */
