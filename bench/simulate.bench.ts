@@ -3,7 +3,7 @@
  * clock, measured in the same run:
  *   - the scenarios: 60 simulated minutes each (outage, streaming, idle, flapping), seed 1;
  *   - the baseline: a bare XState actor with one state that re-enters itself on an `after` timer, run for the
- *     same 60 simulated minutes on the same HeapClock by the same advance loop. At Guacamole's 500 ms keep-alive
+ *     same 60 simulated minutes on the same HeapClock, one due time at a time as simulate() advances it. At Guacamole's 500 ms keep-alive
  *     cadence it is the fastest any machine that re-arms a timer per keep-alive can simulate a connected
  *     Guacamole session; at 10 s it is Frame's and MS-RA's cadence.
  * CPU time is `process.cpuUsage()` (user + system) around each run. Round 0 is cold; the figures are medians of
@@ -90,12 +90,8 @@ export const BASELINES = [
 
 export type Baseline = (typeof BASELINES)[number];
 
-const advanceUntil = (clock: HeapClock, untilMs: number): void => {
-  for (let next = clock.nextDueAt(); next !== undefined && next <= untilMs; next = clock.nextDueAt()) clock.advanceTo(next);
-};
-
 /**
- * One bare actor kept busy for the simulated hour on a HeapClock by simulate's own advance loop:
+ * One bare actor kept busy for the simulated hour on a HeapClock, advanced one due time at a time (`runUntil`) as simulate() does:
  *   one-state: a machine whose only state re-enters itself every `cadenceMs`, the least any XState timer costs;
  *   design: bench/bare-machine.ts (DESIGN §4's states and timers, nothing else) driven to ready, whose keep-alive
  *           state re-enters every `cadenceMs` as a ready session's does.
@@ -111,14 +107,14 @@ export function runBaseline({ kind, cadenceMs }: Baseline, untilMs: number): num
       states: { ready: { after: { [cadenceMs]: { target: 'ready', reenter: true, actions: () => (ticks += 1) } } } },
     });
     const actor = createActor(machine, { clock }).start();
-    advanceUntil(clock, untilMs);
+    clock.runUntil(untilMs);
     actor.stop();
     return ticks;
   }
   if (kind === 'design-refused' || kind === 'design-closed') return runBareOutage(clock, kind, cadenceMs, untilMs);
   const actor = createActor(bareMachine({ resolve: false, keepAliveMs: cadenceMs }), { clock }).start();
   for (const type of ['user.connect', 'transport.open', 'transport.signal', 'transport.signal']) actor.send({ type });
-  advanceUntil(clock, untilMs);
+  clock.runUntil(untilMs);
   const ready = actor.getSnapshot().matches({ active: { online: 'ready' } });
   actor.stop();
   if (!ready) throw new Error('baseline: the bare machine left ready');
@@ -142,7 +138,7 @@ function runBareOutage(clock: HeapClock, kind: 'design-refused' | 'design-closed
   });
   const actor = createActor(bareMachine({ resolve: false, backoffMs, transport }), { clock }).start();
   actor.send({ type: 'user.connect' });
-  advanceUntil(clock, untilMs);
+  clock.runUntil(untilMs);
   actor.stop();
   return attempts;
 }
@@ -236,7 +232,7 @@ export function renderSimulateSection(r: SimulateBenchResult): string {
     ...r.scenarios.map((s) => `| ${s.name} | \`${s.script}\` | ${int(s.connections)} | ${ms(s.warmMs)} | ${rate(s)} | ${meets(s)} |`),
     ...r.bare.map((b) => `| baseline: ${b.name}${b.outage ? '' : ` (${int(b.count)} re-entries)`} | \`${b.script}\` | ${b.outage ? int(b.count) : '—'} | ${ms(b.warmMs)} | ${rate(b)} | ${meets(b)} |`),
     '',
-    `Clock: simulate() runs on HeapClock (XState's Clock contract on a binary heap); the baselines use the same clock and the same advance loop.`,
+    `Clock: simulate() runs on HeapClock (XState's Clock contract on a binary heap); the baselines run on the same clock, advanced one due time at a time as simulate() does.`,
     `Reading: a connected Guacamole session re-arms its keep-alive every 500 ms (the tunnel ping guacamole-common-js sends), 7,200 times a simulated hour, each an XState transition (DESIGN §4: every timer is an \`after\` owned by its state). XState alone, one state and nothing else, does that at ${int(minutesPerSecond(xstateFloor!.warmMs))} simulated minutes per CPU second; the bare machine of DESIGN §4, with the session's nesting and timers but no context, guards, actions or wire, at ${int(minutesPerSecond(designFloor!.warmMs))}. Those floors are below ${int(SIMULATE_BENCH.target)} on this host, so no machine built as DESIGN §4 prescribes can simulate a connected Guacamole session at thousands of minutes per second here. The idle Guacamole session runs at ${(designFloor!.warmMs / idle.warmMs).toFixed(2)}× the design floor's speed (its extra: the ping's encoding and answer, the keep-alive guards and the context update). At a 10 s keep-alive (Frame, MS-RA) the design floor is ${int(minutesPerSecond(designSlow!.warmMs))} and a streaming Frame session runs at ${int(minutesPerSecond(steadyFrame.warmMs))}.`,
     `Outages: each attempt is a trip through the machine (connecting, fault, backoff; and for the closed one handshake and ready too). Refused before open: ${versus(refused!, refusedFloor!)}. Closed after the handshake: ${versus(closed!, closedFloor!)}. The difference from the floor is the SDK's work per attempt: classifying the failure, the retry policy with its jitter and floors, the context, and the events simulate() records.`,
     '',

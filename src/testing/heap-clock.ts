@@ -47,6 +47,14 @@ export class HeapClock {
     }
   }
 
+  /**
+   * Fires timers one due time at a time until `stop()` holds (checked before each), none is pending, or the next
+   * is due after `limitMs`. Time stays at the last due time reached, not at `limitMs`.
+   */
+  runUntil(limitMs: number, stop: () => boolean = () => false): void {
+    for (let next = this.nextDueAt(); !stop() && next !== undefined && next <= limitMs; next = this.nextDueAt()) this.advanceTo(next);
+  }
+
   #before(a: Timer, b: Timer): boolean {
     return a.at < b.at || (a.at === b.at && a.id < b.id);
   }

@@ -235,22 +235,14 @@ function runMachines(run: Run, onFault?: (fault: Classification) => void): void 
     return { actor, link };
   });
 
-  const runUntil = (done: () => boolean, limitMs: number): void => {
-    for (;;) {
-      if (done()) return;
-      const next = clock.nextDueAt();
-      if (next === undefined || next > limitMs) return;
-      clock.advanceTo(next);
-    }
-  };
   for (const { actor } of actors) {
     actor.start();
     actor.send({ type: 'user.connect' });
   }
-  runUntil(() => readyBefore === run.clients, 0); // everyone ready at t=0
+  clock.runUntil(0, () => readyBefore === run.clients); // everyone ready at t=0
   outageStarted = true;
   for (const { link } of actors) open.get(link)?.(outage.event);
-  runUntil(() => tally.back + tally.failed === run.clients, run.untilMs);
+  clock.runUntil(run.untilMs, () => tally.back + tally.failed === run.clients);
   for (const { actor } of actors) actor.stop();
 }
 
@@ -287,5 +279,5 @@ function runPolicy(run: Run): void {
     }, delayMs);
   };
   for (let index = 0; index < run.clients; index += 1) plan(mulberry32(deriveSeed(run.seed, index)), 1, faults.outage, undefined);
-  for (let next = clock.nextDueAt(); next !== undefined && next <= run.untilMs; next = clock.nextDueAt()) clock.advanceTo(next);
+  clock.runUntil(run.untilMs);
 }

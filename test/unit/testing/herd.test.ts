@@ -127,4 +127,20 @@ describe('HeapClock', () => {
     expect(fired).toEqual([5, 5]);
     expect(() => clock.advanceTo(4)).toThrow(RangeError);
   });
+
+  it('runUntil steps from due time to due time, up to a limit or until stop() holds', () => {
+    const clock = new HeapClock();
+    const fired: number[] = [];
+    for (const at of [10, 20, 30, 40]) clock.setTimeout(() => fired.push(at), at);
+    clock.runUntil(25);
+    expect(fired).toEqual([10, 20]);
+    expect(clock.now()).toBe(20);
+    clock.runUntil(100, () => fired.length === 3);
+    expect(fired).toEqual([10, 20, 30]);
+    expect(clock.now()).toBe(30);
+    clock.runUntil(100);
+    expect(fired).toEqual([10, 20, 30, 40]);
+    clock.runUntil(100);
+    expect(clock.now()).toBe(40);
+  });
 });
