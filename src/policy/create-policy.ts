@@ -3,23 +3,23 @@
  *
  *   guardOutcome( withBudget?( withLimits( withCauseFloor( base ) ) ) )
  *
- * where `base` is `fixedSchedule(schedule)` when a schedule is given, otherwise
- * `exponentialBackoff(...)`. A custom `RetryPolicy` is wrapped in `guardOutcome` only:
- * its limits, floors and budget are its own business, but it can never retry a
- * non-retryable outcome nor return a delay a timer cannot use.
+ * where `base` is `fixedSchedule(schedule)` when a schedule is given, otherwise the exponential
+ * curve (`curvePolicy`, its options validated once by `resolveCurve`). A custom `RetryPolicy` is
+ * wrapped in `guardOutcome` only: its limits, floors and budget are its own business, but it can
+ * never retry a non-retryable outcome nor return a delay a timer cannot use.
  */
 import { describeValue } from '../errors/index.js';
 import { withBudget } from './budget.js';
-import { DEFAULT_RETRY, JITTER_MODES, MAX_TIMER_DELAY_MS } from './defaults.js';
-import { MAX_MULTIPLIER, exponentialBackoff } from './exponential.js';
+import { DEFAULT_RETRY, MAX_TIMER_DELAY_MS } from './defaults.js';
+import { curvePolicy, resolveCurve } from './exponential.js';
+import type { ResolvedCurve } from './exponential.js';
 import { CAUSE_FLOOR_DEFAULTS, withCauseFloor } from './floor.js';
 import { guardOutcome } from './guard.js';
 import { withLimits } from './limits.js';
 import { fixedSchedule } from './schedule.js';
 import type { ResolvedRetryOptions, RetryBudget, RetryOptions, RetryPolicy } from './types.js';
 import {
-  checkAtLeast, checkDelayMs, checkFunction, checkInteger, checkKnownKeys, checkNumber, checkObject, checkOneOf,
-  checkSchedule, invalidOption, orDefault,
+  checkFunction, checkInteger, checkKnownKeys, checkObject, checkSchedule, invalidOption, orDefault,
 } from './validate.js';
 
 const OPTION_NAMES = [
@@ -38,7 +38,7 @@ export function isRetryPolicy(value: unknown): value is RetryPolicy {
 export function createRetryPolicy(options?: RetryOptions | RetryPolicy): RetryPolicy {
   if (isRetryPolicy(options)) return guardOutcome(options);
   const resolved = resolveRetryOptions(options);
-  const base = resolved.schedule === undefined ? exponentialBackoff(curveOf(resolved)) : fixedSchedule(resolved.schedule);
+  const base = resolved.schedule === undefined ? curvePolicy(curveOf(resolved)) : fixedSchedule(resolved.schedule);
   // Clients that hit a server's floor are spread above it, unless the user asked for exact delays.
   const spread = resolved.schedule !== undefined || resolved.jitter === 'none' ? 0 : CAUSE_FLOOR_DEFAULTS.spread;
   const limited = withLimits(withCauseFloor(base, { spread }), { maxAttempts: resolved.maxAttempts, maxElapsedMs: resolved.maxElapsedMs });
@@ -58,15 +58,11 @@ export function resolveRetryOptions(options?: RetryOptions | RetryPolicy): Resol
   }
   checkKnownKeys('retry', input, OPTION_NAMES);
 
-  const initialDelayMs = checkDelayMs('retry.initialDelayMs', orDefault(input.initialDelayMs, DEFAULT_RETRY.initialDelayMs));
-  const multiplier = checkNumber('retry.multiplier', orDefault(input.multiplier, DEFAULT_RETRY.multiplier), 1, MAX_MULTIPLIER);
-  const maxDelayMs = checkDelayMs('retry.maxDelayMs', orDefault(input.maxDelayMs, DEFAULT_RETRY.maxDelayMs));
-  checkAtLeast('retry.maxDelayMs', maxDelayMs, 'initialDelayMs', initialDelayMs);
-  const jitter = checkOneOf('retry.jitter', orDefault(input.jitter, DEFAULT_RETRY.jitter), JITTER_MODES);
+  const curve = resolveCurve(input);
   const maxAttempts = checkInteger('retry.maxAttempts', orDefault(input.maxAttempts, DEFAULT_RETRY.maxAttempts), 0, Number.MAX_SAFE_INTEGER);
   const maxElapsedMs = checkInteger('retry.maxElapsedMs', orDefault(input.maxElapsedMs, DEFAULT_RETRY.maxElapsedMs), 0, Number.MAX_SAFE_INTEGER);
   const minUptimeMs = checkInteger('retry.minUptimeMs', orDefault(input.minUptimeMs, DEFAULT_RETRY.minUptimeMs), 0, MAX_TIMER_DELAY_MS);
-  const resolved: ResolvedRetryOptions = { initialDelayMs, multiplier, maxDelayMs, jitter, maxAttempts, maxElapsedMs, minUptimeMs };
+  const resolved: ResolvedRetryOptions = { ...curve, maxAttempts, maxElapsedMs, minUptimeMs };
 
   const extras: { budget?: RetryBudget; schedule?: readonly number[] } = {};
   if (input.budget !== undefined) {
@@ -88,7 +84,7 @@ export function resolveRetryOptions(options?: RetryOptions | RetryPolicy): Resol
   return Object.freeze({ ...resolved, ...extras });
 }
 
-function curveOf(resolved: ResolvedRetryOptions): Parameters<typeof exponentialBackoff>[0] {
+function curveOf(resolved: ResolvedRetryOptions): ResolvedCurve {
   const { initialDelayMs, multiplier, maxDelayMs, jitter } = resolved;
   return { initialDelayMs, multiplier, maxDelayMs, jitter };
 }

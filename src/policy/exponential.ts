@@ -18,16 +18,31 @@ const KEYS = ['initialDelayMs', 'multiplier', 'maxDelayMs', 'jitter'] as const;
 /** Largest accepted multiplier; anything larger reaches the cap on the second attempt anyway. */
 export const MAX_MULTIPLIER = 1000;
 
+/** The curve's options, validated and with every omitted one at its `DEFAULT_RETRY` value. */
+export type ResolvedCurve = Required<ExponentialBackoffOptions>;
+
+/**
+ * Validates the curve's options of a `retry` object (other keys are the caller's to check) and fills in the
+ * defaults. Throws SessionError SESSION_ERR_INVALID_OPTION naming the option.
+ */
+export function resolveCurve(options: Readonly<Record<string, unknown>>): ResolvedCurve {
+  const initialDelayMs = checkDelayMs('retry.initialDelayMs', orDefault(options['initialDelayMs'], DEFAULT_RETRY.initialDelayMs));
+  const multiplier = checkNumber('retry.multiplier', orDefault(options['multiplier'], DEFAULT_RETRY.multiplier), 1, MAX_MULTIPLIER);
+  const maxDelayMs = checkDelayMs('retry.maxDelayMs', orDefault(options['maxDelayMs'], DEFAULT_RETRY.maxDelayMs));
+  checkAtLeast('retry.maxDelayMs', maxDelayMs, 'initialDelayMs', initialDelayMs);
+  const jitter = checkOneOf('retry.jitter', orDefault(options['jitter'], DEFAULT_RETRY.jitter), JITTER_MODES);
+  return { initialDelayMs, multiplier, maxDelayMs, jitter };
+}
+
 /** Builds the exponential policy; omitted options take their `DEFAULT_RETRY` value. */
 export function exponentialBackoff(options: ExponentialBackoffOptions = {}): RetryPolicy {
   checkObject('retry', options, 'an object of options');
   checkKnownKeys('retry', options, KEYS);
-  const initialDelayMs = checkDelayMs('retry.initialDelayMs', orDefault(options.initialDelayMs, DEFAULT_RETRY.initialDelayMs));
-  const multiplier = checkNumber('retry.multiplier', orDefault(options.multiplier, DEFAULT_RETRY.multiplier), 1, MAX_MULTIPLIER);
-  const maxDelayMs = checkDelayMs('retry.maxDelayMs', orDefault(options.maxDelayMs, DEFAULT_RETRY.maxDelayMs));
-  checkAtLeast('retry.maxDelayMs', maxDelayMs, 'initialDelayMs', initialDelayMs);
-  const jitter = checkOneOf('retry.jitter', orDefault(options.jitter, DEFAULT_RETRY.jitter), JITTER_MODES);
+  return curvePolicy(resolveCurve(options as Readonly<Record<string, unknown>>));
+}
 
+/** The exponential policy for a curve already resolved by `resolveCurve`. */
+export function curvePolicy({ initialDelayMs, multiplier, maxDelayMs, jitter }: ResolvedCurve): RetryPolicy {
   return {
     nextDelayMs(ctx: RetryContext, random: () => number): number | null {
       if (Number.isNaN(ctx.attempt)) return null;
