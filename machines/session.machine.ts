@@ -10,9 +10,12 @@
  *   called in active.resolving before every attempt, so tokens are fresh.
  *
  * Pure: the socket arrives as the injected `transport` actor, time as XState delays plus the injected `now`,
- * randomness as the injected `random`. Every timer is a named delay owned by the state that arms it.
+ * randomness as the injected `random`. Every timer is a named delay owned by the state that arms it and cancelled
+ * when it exits: an `after`, or, for the keep-alive check that fires twice a second on a Guacamole link, a
+ * `keepalive.check` the state raises for itself, so a check that finds the link fresh re-arms it without leaving the
+ * state (an `after` can only be re-armed by re-entering its state).
  */
-import { assign, emit, enqueueActions, fromCallback, sendTo, setup } from 'xstate';
+import { assign, cancel, emit, enqueueActions, fromCallback, raise, sendTo, setup } from 'xstate';
 import type { EventObject } from 'xstate';
 import type { Classification } from '../src/codes/types.js';
 import type { ClassifySignal } from '../src/classify/index.js';
@@ -92,13 +95,16 @@ export type AppEvent =
   /** The host app saw a heartbeat from the peer (closed protocols). */
   | { readonly type: 'keepalive.tick' };
 
+/** The keep-alive timer of `healthy`/`unstable`: a delayed event the state raises for itself (see armCheck). */
+export type TimerEvent = { readonly type: 'keepalive.check' };
+
 export type EnvironmentEvent =
   | { readonly type: 'env.online' }
   | { readonly type: 'env.offline' }
   | { readonly type: 'env.visible' }
   | { readonly type: 'env.hidden' };
 
-export type SessionEvent = TransportEvent | UserEvent | AppEvent | EnvironmentEvent;
+export type SessionEvent = TransportEvent | UserEvent | AppEvent | EnvironmentEvent | TimerEvent;
 
 export type SessionEmitted =
   | { readonly type: 'fault'; readonly fault: Classification; readonly cause: Classification }
@@ -112,6 +118,9 @@ export type SessionEmitted =
   | { readonly type: 'failed'; readonly reason: FailureReason; readonly cause: Classification; readonly final: Classification };
 
 /** A transport that never opens: machines run headless until a real one is provided. */
+/** The id of the pending `keepalive.check`, so a state can cancel it on exit. */
+const KEEPALIVE_TIMER = 'keepalive';
+
 const noTransport = fromCallback<TransportCommand, TransportInput, TransportEvent>(() => () => undefined);
 
 function secretUrl(url: UrlSource | SecretUrlSource): SecretUrlSource {
@@ -195,6 +204,15 @@ export function createSessionMachine(profile: Profile, options: SessionMachineOp
       markData: ({ context }) => {
         context.link.lastDataAt = context.now();
       },
+      /**
+       * The keep-alive timer of `healthy`/`unstable`: `keepalive.check`, raised after the state's named delay. A check
+       * that finds the link fresh re-arms it from a targetless transition, without leaving and re-entering the state.
+       */
+      armHealthyCheck: raise({ type: 'keepalive.check' }, { id: KEEPALIVE_TIMER, delay: 'healthyCheck' }),
+      armUnstableCheck: raise({ type: 'keepalive.check' }, { id: KEEPALIVE_TIMER, delay: 'unstableCheck' }),
+      /** Before re-arming (a `keepalive.check` sent from outside must not leave two pending) and on exit. */
+      cancelCheck: cancel(KEEPALIVE_TIMER),
+      emitUnstable: emit(({ context }) => ({ type: 'unstable' as const, silentMs: context.now() - context.link.lastDataAt })),
       sendKeepAlive: assign(({ context }) => {
         const now = context.now();
         const frame = context.connection?.codec.keepAliveFrame(now) ?? null;
@@ -241,15 +259,18 @@ export function createSessionMachine(profile: Profile, options: SessionMachineOp
       connectTimeout: resolved.connectMs,
       minUptime: resolved.minUptimeMs,
       backoff: ({ context }) => context.delayMs ?? 0,
-      /** Time until the link would have been silent for `unstableAfterMs`. */
-      unstableCheck: ({ context }) => Math.max(0, context.link.lastDataAt + keepAlive.unstableAfterMs - context.now()),
-      deadCheck: ({ context }) => Math.max(0, context.link.lastDataAt + keepAlive.deadAfterMs - context.now()),
-      /** Next keep-alive frame: `intervalMs` after the later of the last frame received and the last one sent. */
-      keepAliveDue: ({ context }) =>
-        Math.max(0, Math.max(context.link.lastDataAt, context.lastKeepAliveAt) + keepAlive.intervalMs - context.now()),
+      /** healthy: the next keep-alive deadline, whichever comes first: the link silent for `unstableAfterMs`, or a keep-alive frame due. */
+      healthyCheck: ({ context }) => Math.max(0, Math.min(context.link.lastDataAt + keepAlive.unstableAfterMs, keepAliveDueAt(context)) - context.now()),
+      /** unstable: the link silent for `deadAfterMs`, or a keep-alive frame due. */
+      unstableCheck: ({ context }) => Math.max(0, Math.min(context.link.lastDataAt + keepAlive.deadAfterMs, keepAliveDueAt(context)) - context.now()),
       ...stepDelays,
     },
   });
+
+  /** When the next keep-alive frame is due: `intervalMs` after the later of the last frame received and the last one sent. */
+  function keepAliveDueAt(context: SessionContext): number {
+    return Math.max(context.link.lastDataAt, context.lastKeepAliveAt) + keepAlive.intervalMs;
+  }
 
   /** A transition into `active.fault` with a classification computed from the event. */
   const faultWith = (classify: (args: { context: SessionContext; event: EventObject }) => Classification) => ({
@@ -416,43 +437,50 @@ export function createSessionMachine(profile: Profile, options: SessionMachineOp
                 on: { 'keepalive.tick': { actions: 'markData' } },
                 // The attempt counter resets once the session has stayed ready this long (fires once per stay).
                 after: { minUptime: { actions: 'resetOutage' } },
-                // Both keep-alive timers are absolute deadlines, so re-entering a state re-arms them exactly.
+                // One keep-alive timer per state, `keepalive.check` at the earliest of its deadlines (silence thresholds
+                // and the next keep-alive frame), all absolute: a check that changes nothing re-arms it from a
+                // targetless transition instead of leaving and re-entering the state (half of XState's work per check).
                 states: {
                   healthy: {
-                    after: {
-                      unstableCheck: [
+                    entry: 'armHealthyCheck',
+                    exit: 'cancelCheck',
+                    on: {
+                      'keepalive.check': [
+                        // A clock that jumped past both thresholds (a host woken from sleep, a test's single big
+                        // advance) goes straight to the fault: a chain of zero-delay timers is not run within one
+                        // SimulatedClock advance.
+                        {
+                          guard: { type: 'linkSilentFor', params: keepAlive.deadAfterMs },
+                          target: '#session.active.fault',
+                          actions: ['emitUnstable', { type: 'recordFault' as const, params: () => own(profile.local.receiveTimeout) }],
+                        },
                         {
                           guard: { type: 'linkSilentFor', params: keepAlive.unstableAfterMs },
                           target: 'unstable',
-                          actions: emit(({ context }) => ({ type: 'unstable' as const, silentMs: context.now() - context.link.lastDataAt })),
+                          actions: 'emitUnstable',
                         },
-                        { target: 'healthy', reenter: true },
-                      ],
-                      keepAliveDue: [
-                        { guard: 'keepAliveIsDue', target: 'healthy', reenter: true, actions: 'sendKeepAlive' },
-                        { target: 'healthy', reenter: true },
+                        // A keep-alive falls due before the unstable threshold only when it is the shorter of the two.
+                        ...(keepAlive.intervalMs < keepAlive.unstableAfterMs
+                          ? [{ guard: 'keepAliveIsDue' as const, actions: ['sendKeepAlive', 'cancelCheck', 'armHealthyCheck'] as const }]
+                          : []),
+                        { actions: ['cancelCheck', 'armHealthyCheck'] },
                       ],
                     },
                   },
                   unstable: {
                     tags: ['phase:keepalive'],
-                    entry: 'armActivity',
-                    exit: 'disarmActivity',
+                    entry: ['armActivity', 'armUnstableCheck'],
+                    exit: ['disarmActivity', 'cancelCheck'],
                     on: {
                       'transport.activity': { target: 'healthy', actions: emit({ type: 'stable' }) },
                       'keepalive.tick': { target: 'healthy', actions: ['markData', emit({ type: 'stable' })] },
-                    },
-                    after: {
-                      deadCheck: [
+                      'keepalive.check': [
                         {
                           guard: { type: 'linkSilentFor', params: keepAlive.deadAfterMs },
                           ...faultWith(() => own(profile.local.receiveTimeout)),
                         },
-                        { target: 'unstable', reenter: true },
-                      ],
-                      keepAliveDue: [
-                        { guard: 'keepAliveIsDue', target: 'unstable', reenter: true, actions: 'sendKeepAlive' },
-                        { target: 'unstable', reenter: true },
+                        { guard: 'keepAliveIsDue', actions: ['sendKeepAlive', 'cancelCheck', 'armUnstableCheck'] },
+                        { actions: ['cancelCheck', 'armUnstableCheck'] },
                       ],
                     },
                   },

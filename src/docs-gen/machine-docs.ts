@@ -11,7 +11,7 @@ import type { Classification, ProtocolId } from '../codes/types.js';
 import type { ClassifySignal } from '../classify/index.js';
 import { formatCode, formatDuration, retryInWords, toMarkdownTable } from '../cli/format.js';
 import type { Profile, LocalCodes } from '../../machines/profile.js';
-import type { AppEvent, EnvironmentEvent, SessionEmitted, UserEvent } from '../../machines/session.machine.js';
+import type { AppEvent, EnvironmentEvent, SessionEmitted, TimerEvent, UserEvent } from '../../machines/session.machine.js';
 import type { TransportEvent } from '../../machines/wire.js';
 import { guacamoleProfile, guacamoleSessionMachine } from '../../machines/guacamole/index.js';
 import { createFrameProfile, frameProfile, frameSessionMachine } from '../../machines/frame/index.js';
@@ -80,6 +80,10 @@ const TRANSPORT_EVENTS: Readonly<Record<TransportEvent['type'], string>> = {
   'transport.error': 'the socket failed (errno, HTTP upgrade status, before or after open)',
 };
 
+const TIMER_EVENTS: Readonly<Record<TimerEvent['type'], string>> = {
+  'keepalive.check': 'the keep-alive timer fired (see Timers): compare the time of the last data with the clock, send a keep-alive frame if one is due, and arm the next check',
+};
+
 const EMITTED_EVENTS: Readonly<Record<SessionEmitted['type'], string>> = {
   fault: 'a fault was classified (`fault`, and the outage\'s first fault as `cause`)',
   reconnecting: 'a reconnect is scheduled (`attempt`, `delayMs`, `cause`)',
@@ -91,6 +95,22 @@ const EMITTED_EVENTS: Readonly<Record<SessionEmitted['type'], string>> = {
   closed: 'the session ended (`by: user | peer`)',
   failed: 'the session gave up (`reason: fatal | exhausted`, `cause`, `final`)',
 };
+
+/** Timers armed by a named `raise` action with a delay in a state's entry: which state, which event, which delay. */
+function raisedTimers(machine: AnyStateMachine): { node: AnyStateNode; event: string; delay: string }[] {
+  const actions = machine.implementations.actions as Readonly<Record<string, unknown>>;
+  const found: { node: AnyStateNode; event: string; delay: string }[] = [];
+  for (const node of chartStateNodes(machine)) {
+    for (const entry of node.entry as readonly unknown[]) {
+      const name = typeof entry === 'string' ? entry : (entry as { type?: unknown }).type;
+      const action = typeof name === 'string' ? (actions[name] as { type?: unknown; delay?: unknown; event?: unknown } | undefined) : undefined;
+      if (action?.type !== 'xstate.raise' || typeof action.delay !== 'string') continue;
+      const event = (action.event as { type?: unknown } | undefined)?.type;
+      if (typeof event === 'string') found.push({ node, event, delay: action.delay });
+    }
+  }
+  return found;
+}
 
 function handledIn(machine: AnyStateMachine, transitions: readonly ChartTransition[], eventType: string): string {
   const states = new Set(transitions.filter((t) => t.label === eventType || t.label.startsWith(`${eventType} `)).map((t) => statePath(machine, t.source)));
@@ -116,7 +136,7 @@ export function renderMachineDoc(profile: Profile, machine: AnyStateMachine, opt
   if (options.exportedAs !== undefined) out.push(`The machine: ${options.exportedAs}, built by \`createSessionMachine(profile, options)\` (profile id \`${profile.id}\`).`, '');
 
   out.push('## Lifecycle chart', '', '```mermaid', machineToMermaid(machine).trimEnd(), '```', '');
-  out.push('Edges carry the event name; `after <name>` is a named timer (see Timers), `[name(params)]` a named guard, `[else]` the candidate taken when the guards before it fail, and a label with only a guard is taken as soon as the state is entered (`always`). `[inline guard]` marks a guard written inline: in a handshake step it checks which step was reported (a later step also completes the ones before it), on `online` it dispatches a `transport.signal` by kind (`status`, `end`, `malformed` lead to `fault`), and in `backoff` it fires when the policy returned no delay (attempts or time exhausted). Transitions that stay in place are listed under Events.', '');
+  out.push('Edges carry the event name; `after <name>` is a named timer and `keepalive.check` the keep-alive timer\'s own event (see Timers), `[name(params)]` a named guard, `[else]` the candidate taken when the guards before it fail, and a label with only a guard is taken as soon as the state is entered (`always`). `[inline guard]` marks a guard written inline: in a handshake step it checks which step was reported (a later step also completes the ones before it), on `online` it dispatches a `transport.signal` by kind (`status`, `end`, `malformed` lead to `fault`), and in `backoff` it fires when the policy returned no delay (attempts or time exhausted). Transitions that stay in place are listed under Events.', '');
 
   out.push('## Handshake steps', '');
   if (profile.steps.length === 0) out.push('None: the session is ready as soon as the socket opens.', '');
@@ -131,11 +151,18 @@ export function renderMachineDoc(profile: Profile, machine: AnyStateMachine, opt
   out.push('## Timers (named delays)', '');
   const delays = machine.implementations.delays as Readonly<Record<string, unknown>>;
   const armed = new Map<string, Set<string>>();
-  for (const t of transitions) if (t.delay !== undefined) armed.set(t.delay, (armed.get(t.delay) ?? new Set()).add(statePath(machine, t.source)));
-  out.push(toMarkdownTable(['delay', 'armed in', 'value'], [...armed].map(([name, states]) => {
+  const arm = (delay: string, node: AnyStateNode, fires: string) => {
+    const key = `${delay}\u0000${fires}`;
+    armed.set(key, (armed.get(key) ?? new Set()).add(statePath(machine, node)));
+  };
+  for (const t of transitions) if (t.delay !== undefined) arm(t.delay, t.source, `\`after ${t.delay}\``);
+  for (const { node, event, delay } of raisedTimers(machine)) arm(delay, node, `\`${event}\``);
+  out.push(toMarkdownTable(['delay', 'armed in', 'fires', 'value'], [...armed].map(([key, states]) => {
+    const [name, fires] = key.split('\u0000') as [string, string];
     const value = delays[name];
-    return [`\`${name}\``, [...states].join(', '), typeof value === 'number' ? `${value} ms` : 'computed from the context when armed'];
+    return [`\`${name}\``, [...states].join(', '), fires, typeof value === 'number' ? `${value} ms` : 'computed from the context when armed'];
   })));
+  out.push('A state\'s timers are cancelled when it exits. An `after` timer fires as a transition of its state; a raised one fires as an event the state handles (under Events), which re-arms it without leaving the state.', '');
 
   const frame = profile.createCodec().keepAliveFrame(0);
   out.push('## Keep-alive', '');
@@ -169,6 +196,8 @@ export function renderMachineDoc(profile: Profile, machine: AnyStateMachine, opt
   out.push(toMarkdownTable(['event', 'handled in', 'what it does'], (Object.keys(SENT_EVENTS) as SentEvent['type'][]).map((type) => [`\`${type}\``, handledIn(machine, transitions, type), SENT_EVENTS[type]])));
   out.push('### The transport actor sends', '');
   out.push(toMarkdownTable(['event', 'handled in', 'meaning'], (Object.keys(TRANSPORT_EVENTS) as TransportEvent['type'][]).map((type) => [`\`${type}\``, handledIn(machine, transitions, type), TRANSPORT_EVENTS[type]])));
+  out.push('### The machine raises for itself (timers)', '');
+  out.push(toMarkdownTable(['event', 'handled in', 'meaning'], (Object.keys(TIMER_EVENTS) as TimerEvent['type'][]).map((type) => [`\`${type}\``, handledIn(machine, transitions, type), TIMER_EVENTS[type]])));
   out.push('### The app listens to (`actor.on(type, …)`)', '');
   out.push(toMarkdownTable(['emitted event', 'when'], (Object.keys(EMITTED_EVENTS) as SessionEmitted['type'][]).map((type) => [`\`${type}\``, EMITTED_EVENTS[type]])));
   out.push('### Transitions that stay in place', '');

@@ -3,9 +3,9 @@
  * and a walker that replays each path on a real actor while recording, from `@xstate.microstep` inspection
  * events, every transition definition actually taken.
  *
- * Time is abstracted: `now()` returns either "exactly when the last data arrived" or "long after it",
- * chosen per event by the `silent` flag, so both branches of the keep-alive guards are reachable without
- * real timers. Timers themselves are `xstate.after.*` events sent explicitly; the actor's own clock is a
+ * Time is abstracted: `now()` returns "exactly when the last data arrived", "long after it" (the `silent` flag), or a
+ * given time after it (`silentFor`, for the keep-alive check's thresholds), chosen per event, so every branch of the
+ * keep-alive guards is reachable without real timers. Timers themselves are `xstate.after.*` and `keepalive.check` events sent explicitly; the actor's own clock is a
  * SimulatedClock that is never advanced.
  */
 import { getAdjacencyMap, getShortestPaths } from '@xstate/graph';
@@ -16,18 +16,31 @@ import type { SessionLink } from '../../machines/wire.js';
 import { ResolvedUrl } from '../../machines/secret-url.js';
 import { SessionError } from '../../src/errors/index.js';
 
-export type ModelEvent = EventObject & { readonly silent?: boolean; readonly [key: string]: unknown };
+/**
+ * `silent`: the event comes long after the last data and the last keep-alive; `silentFor`: exactly that many ms
+ * after the last data (the keep-alive check, whose branches sit at the profile's thresholds).
+ */
+export type ModelEvent = EventObject & { readonly silent?: boolean; readonly silentFor?: number; readonly [key: string]: unknown };
 
 interface TimeModel {
   silent: boolean;
+  silentFor: number | undefined;
   context: { lastKeepAliveAt?: number } | undefined;
+}
+
+/** Points the time model at the event about to be handled, from the snapshot it is handled in. */
+function timeFor(time: TimeModel, event: ModelEvent, context: unknown): void {
+  time.silent = event.silent === true;
+  time.silentFor = event.silentFor;
+  time.context = context as TimeModel['context'];
 }
 
 /** A machine provided with inert actors, plus the `now` that reads the time model. */
 export function modelMachine(machine: AnyStateMachine) {
-  const time: TimeModel = { silent: false, context: undefined };
+  const time: TimeModel = { silent: false, silentFor: undefined, context: undefined };
   const link: SessionLink = { lastDataAt: 0, wantActivity: false, onData: () => undefined, send: () => true };
   const now = () => {
+    if (time.silentFor !== undefined) return link.lastDataAt + time.silentFor;
     const base = Math.max(link.lastDataAt, time.context?.lastKeepAliveAt ?? 0);
     return time.silent ? base + 1e9 : link.lastDataAt;
   };
@@ -93,6 +106,8 @@ export function alphabet(machine: AnyStateMachine, profile: Profile, codes: read
     { type: 'transport.signal', signal: { kind: 'end' } },
     { type: 'transport.signal', signal: { kind: 'malformed', error: new SessionError('SESSION_ERR_PROTOCOL', 'bad frame') } },
     { type: 'keepalive.tick' },
+    // The keep-alive timer's event, at each of its thresholds: nothing due, a keep-alive due, unstable, dead.
+    ...[0, profile.keepAlive.intervalMs, profile.keepAlive.unstableAfterMs, profile.keepAlive.deadAfterMs].map((silentFor) => ({ type: 'keepalive.check', silentFor })),
     { type: 'status.report', classification: profile.own(profile.local.severed) },
   ];
   for (const code of codes) events.push({ type: 'transport.signal', signal: { kind: 'status', code } });
@@ -134,8 +149,7 @@ export function modelPaths(machine: AnyStateMachine, profile: Profile, codes: re
   // Wrap the logic so the time model follows the event being explored.
   const logic = Object.create(model.walked) as AnyStateMachine;
   logic.transition = (snapshot, event, scope) => {
-    model.time.silent = (event as ModelEvent).silent === true;
-    model.time.context = snapshot.context as TimeModel['context'];
+    timeFor(model.time, event as ModelEvent, snapshot.context);
     return model.walked.transition(snapshot, event, scope);
   };
   const options = { events, input: model.input, serializeState: serialize as never, limit: 200_000 };
@@ -149,8 +163,7 @@ export function modelPaths(machine: AnyStateMachine, profile: Profile, codes: re
     const vertex = (adjacency as unknown as Record<string, { transitions: Record<string, { event: ModelEvent; state: { value: unknown } }> }>)[serialize(path.state as never)];
     if (vertex === undefined) continue;
     for (const edge of Object.values(vertex.transitions)) {
-      model.time.silent = (edge.event as ModelEvent).silent === true;
-      model.time.context = path.state.context as TimeModel['context'];
+      timeFor(model.time, edge.event as ModelEvent, path.state.context);
       const enabled = model.walked.getTransitionData(path.state as never, edge.event as never);
       if (enabled.length === 0) continue;
       const key = `${enabled.map((t) => transitionKey(t as never)).join(',')} -> ${serialize(edge.state as never)}`;
@@ -188,8 +201,7 @@ export function walk(machine: AnyStateMachine, paths: readonly ModelPath[]): Wal
     for (const node of (actor.getSnapshot() as unknown as { _nodes: AnyStateNode[] })._nodes) visited.add(node.id);
     for (const step of path.steps) {
       if (step.event.type === 'xstate.init') continue;
-      model.time.silent = (step.event as ModelEvent).silent === true;
-      model.time.context = actor.getSnapshot().context;
+      timeFor(model.time, step.event as ModelEvent, actor.getSnapshot().context);
       actor.send(step.event as never);
       const got = JSON.stringify(actor.getSnapshot().value);
       const want = JSON.stringify(step.state.value);

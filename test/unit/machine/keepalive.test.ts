@@ -77,6 +77,33 @@ describe('session machine: keep-alive (Guacamole: nop 5000 ms, unstable 1500 ms,
     expect(h.socket().sent.filter((frame) => String(frame).startsWith(nop))).toHaveLength(2);
   });
 
+  it('re-arms its check without leaving healthy, and an extra keepalive.check never leaves two timers pending', async () => {
+    const h = startHarness(machine);
+    await connectToReady(h, STEPS);
+    let checks = 0;
+    let targeted = 0;
+    h.actor.system.inspect((event) => {
+      if (event.type !== '@xstate.microstep' || (event as { event: { type: string } }).event.type !== 'keepalive.check') return;
+      checks += 1;
+      const taken = (event as unknown as { _transitions: { target?: readonly unknown[] }[] })._transitions;
+      targeted += taken.filter((t) => t.target !== undefined).length;
+    });
+    for (let t = 0; t < 10_000; t += 1_000) {
+      h.socket().data(); // every second: never unstable; a keep-alive 500 ms after the last frame either way
+      await h.advance(500);
+      await h.advance(500);
+    }
+    expect(h.socket().sent).toHaveLength(20);
+    expect(checks).toBe(20);
+    expect(targeted).toBe(0); // every check was a targetless transition: healthy was never left or re-entered
+    const pending = h.pendingTimers(); // the check (minUptime has fired)
+    expect(pending).toBe(1);
+    h.send({ type: 'keepalive.check' });
+    h.send({ type: 'keepalive.check' });
+    expect(h.pendingTimers()).toBe(1);
+    expect(h.state()).toBe('active.online.ready.healthy');
+  });
+
   it('accepts heartbeats reported by the app (keepalive.tick) for closed protocols', async () => {
     const h = startHarness(machine);
     await connectToReady(h, STEPS);
