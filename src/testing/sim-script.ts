@@ -9,8 +9,8 @@
  *   reject(status, ra)  → transport.error with failure.http { status, retryAfter }; the attempt ends
  *   handshake(steps?)   → one step signal per profile step (default: all, in order)
  *   stall               → nothing; keep-alives go unanswered; a list that ends in stall never settles
- *   stream(rate, forMs) → data on the link at that rate: `link.lastDataAt` moves on clock timers, no actor events
- *                         (one transport.activity when the machine asked for it, as the real transport does)
+ *   stream(rate, forMs) → data on the link at that rate, read lazily (sim-link.ts): no clock timer and no actor event
+ *                         per frame (one transport.activity, at the next frame, when the machine asked for it)
  *   silence(forMs)      → nothing for forMs, keep-alives unanswered
  *   status(code, msg?)  → a status signal (the catalog's own form of the code)
  *   end(msg?)           → an end signal
@@ -25,6 +25,8 @@ import type { Profile } from '../../machines/profile.js';
 import type { TransportEvent, TransportInput } from '../../machines/wire.js';
 import { validateScript, withImplicitAccept } from './script.js';
 import type { FaultStep } from './script.js';
+import type { SimLink, StreamPlan } from './sim-link.js';
+import { frameAt, lastFrameIndex } from './sim-link.js';
 
 /** One step list per connection attempt; attempts past the end repeat the last list. */
 export type SimScript = readonly (readonly FaultStep[])[];
@@ -63,6 +65,8 @@ export interface PlayContext {
   readonly clock: SimClock;
   readonly profile: Profile;
   readonly input: TransportInput;
+  /** The run's link (also `input.link`): stream steps play on it lazily. */
+  readonly link: SimLink;
   readonly sendBack: (event: TransportEvent) => void;
 }
 
@@ -75,7 +79,7 @@ export interface PlayingAttempt {
 
 /** Plays one attempt's steps; the first step runs on the next clock turn, at the current simulated time. */
 export function playAttempt(steps: readonly FaultStep[], context: PlayContext): PlayingAttempt {
-  const { clock, profile, input, sendBack } = context;
+  const { clock, profile, input, link, sendBack } = context;
   const list = withImplicitAccept(steps);
   const holds = steps.at(-1)?.do === 'stall';
   const timers = new Set<unknown>();
@@ -93,24 +97,47 @@ export function playAttempt(steps: readonly FaultStep[], context: PlayContext): 
   };
   /** One incoming frame, as the real transport records it. */
   const frame = (): void => {
-    input.link.lastDataAt = input.now();
-    if (input.link.wantActivity) {
-      input.link.wantActivity = false;
+    link.lastDataAt = input.now();
+    if (link.wantActivity) {
+      link.wantActivity = false;
       sendBack({ type: 'transport.activity' });
     }
   };
-  const stream = (startAt: number, ratePerSecond: number, forMs: number, frameIndex: number): void => {
-    const frames = Math.floor((forMs * ratePerSecond) / 1000);
-    if (frameIndex < frames) {
-      frame();
+  // A stream's frames are read lazily off the link; a timer is armed only for the frame the machine waits for.
+  let activity: unknown;
+  const disarmActivity = (): void => {
+    if (activity === undefined) return;
+    clock.clearTimeout(activity);
+    timers.delete(activity);
+    activity = undefined;
+  };
+  const armActivity = (plan: StreamPlan): void => {
+    disarmActivity();
+    const next = lastFrameIndex(plan, clock.now()) + 1;
+    if (next >= plan.frames) return;
+    const id = clock.setTimeout(() => {
+      timers.delete(id);
+      activity = undefined;
+      if (!stopped) frame();
+    }, frameAt(plan, next) - clock.now());
+    timers.add(id);
+    activity = id;
+  };
+  const stream = (ratePerSecond: number, forMs: number): void => {
+    const plan: StreamPlan = { startAt: clock.now(), ratePerSecond, frames: Math.floor((forMs * ratePerSecond) / 1000) };
+    if (plan.frames > 0) {
+      frame(); // frame 0, now
       if (stopped) return;
-      if (frameIndex + 1 < frames) {
-        const nextAt = startAt + Math.floor(((frameIndex + 1) * 1000) / ratePerSecond);
-        later(() => stream(startAt, ratePerSecond, forMs, frameIndex + 1), nextAt - clock.now());
-        return;
-      }
+      link.streaming(plan, (want) => (want ? armActivity(plan) : disarmActivity()));
     }
-    later(run, startAt + forMs - clock.now());
+    later(() => {
+      endStream();
+      run();
+    }, forMs);
+  };
+  const endStream = (): void => {
+    disarmActivity();
+    link.streaming(null);
   };
 
   /** Runs instant steps until one takes time, ends the attempt, or the machine lets go. */
@@ -121,7 +148,7 @@ export function playAttempt(steps: readonly FaultStep[], context: PlayContext): 
       if (step.do !== 'wait' && step.do !== 'stall') responsive = true;
       switch (step.do) {
         case 'accept':
-          input.link.send = () => {
+          link.send = () => {
             if (responsive && !stopped) later(frame, 0);
             return true;
           };
@@ -142,7 +169,7 @@ export function playAttempt(steps: readonly FaultStep[], context: PlayContext): 
           responsive = false;
           break;
         case 'stream':
-          stream(clock.now(), step.ratePerSecond, step.forMs, 0);
+          stream(step.ratePerSecond, step.forMs);
           return;
         case 'silence':
           responsive = false;
@@ -178,9 +205,10 @@ export function playAttempt(steps: readonly FaultStep[], context: PlayContext): 
     done: () => stopped || (finished && !holds),
     stop: () => {
       stopped = true;
+      endStream();
       for (const id of timers) clock.clearTimeout(id);
       timers.clear();
-      input.link.send = null;
+      link.send = null;
     },
   };
 }

@@ -26,6 +26,7 @@ import { SessionError, describeValue, optionMustBe } from '../errors/index.js';
 import { HeapClock } from './heap-clock.js';
 import { mulberry32 } from './prng.js';
 import { playAttempt, validateSimScript } from './sim-script.js';
+import { SimLink } from './sim-link.js';
 import type { SimScript } from './sim-script.js';
 
 export interface SimulateOptions {
@@ -168,6 +169,7 @@ export async function simulate(options: SimulateOptions): Promise<Timeline> {
   const machine = createSessionMachine(profile, machineOptions(options));
 
   const clock = new HeapClock();
+  const link = new SimLink(() => clock.now());
   const entries: TimelineEntry[] = [];
   const pending: Pending[] = [];
   let connections = 0;
@@ -177,7 +179,7 @@ export async function simulate(options: SimulateOptions): Promise<Timeline> {
     const steps = script[Math.min(connections, script.length - 1)]!;
     pending.push({ atMs: clock.now(), event: 'connect', attempt: actor.getSnapshot().context.attempt });
     connections += 1;
-    const attempt = playAttempt(steps, { clock, profile, input, sendBack });
+    const attempt = playAttempt(steps, { clock, profile, input, link, sendBack });
     current = attempt;
     return () => attempt.stop();
   });
@@ -187,6 +189,7 @@ export async function simulate(options: SimulateOptions): Promise<Timeline> {
       url: SIM_URL,
       now: () => clock.now(),
       random: mulberry32(seed),
+      link,
     },
   });
   const flush = (): void => {

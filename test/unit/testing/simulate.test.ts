@@ -102,6 +102,33 @@ describe('simulate', () => {
     expect(lines(stalled)).toEqual(['0 connect #0', '0 ready #0', '1500 unstable', '15000 fault guacamole:514', '15000 failed guacamole:514']);
   });
 
+  it('wakes an unstable link at the next streamed frame: a slow stream flaps unstable/stable on its own frame times', async () => {
+    // Frames every 2000 ms (0.5/s) against 1500 ms unstable; the keep-alive is out of the way (1 min).
+    const timeline = await simulate({
+      protocol: 'guacamole',
+      keepAlive: { intervalMs: 60_000 },
+      untilMs: 7_000,
+      script: [[step.handshake(), step.stream(0.5, 6_000)]],
+    });
+    expect(lines(timeline)).toEqual([
+      '0 connect #0', '0 ready #0',
+      '1500 unstable', '2000 stable', // frame 1 at 2000
+      '3500 unstable', '4000 stable', // frame 2 at 4000, the last of 3
+      '5500 unstable', // no frame at 6000: the stream ended (frames 0, 2000, 4000)
+    ]);
+  });
+
+  it('streams at odd rates with frames at start + floor(i × 1000 / rate), the last one kept after the stream ends', async () => {
+    // 3 frames/s for 1 s: frames at 0, 333, 666; the link then stays silent from 666.
+    const timeline = await simulate({
+      protocol: 'guacamole',
+      keepAlive: { intervalMs: 60_000 },
+      untilMs: 3_000,
+      script: [[step.handshake(), step.stream(3, 1_000), step.stall()]],
+    });
+    expect(lines(timeline)).toEqual(['0 connect #0', '0 ready #0', '2166 unstable']);
+  });
+
   it('answers keep-alives while waiting (as the fault server does), so an idle link never turns unstable', async () => {
     const timeline = await simulate({ protocol: 'guacamole', script: [[step.handshake(), step.wait(12_000), step.end()]] });
     // the client pings the tunnel every 500 ms and the server echoes: never 1.5 s without data
