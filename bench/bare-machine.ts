@@ -1,9 +1,10 @@
 /**
  * The baseline machine of the benchmarks: the lifecycle of DESIGN.md §4 written as a bare XState machine. It has
  * the same states, invokes, timers and transitions per reconnect cycle as the guacamole session machine, and no
- * context, actions, guards, classification or policy: what XState itself costs for that shape.
+ * context, actions, guards, classification or policy: what XState itself costs for that shape. Without guards its
+ * keep-alive check never finds the link silent: it only re-arms, as a healthy session's check does.
  */
-import { createMachine, fromCallback, fromPromise } from 'xstate';
+import { cancel, createMachine, fromCallback, fromPromise, raise } from 'xstate';
 import type { AnyActorLogic, AnyStateMachine } from 'xstate';
 
 export interface BareMachineOptions {
@@ -16,13 +17,18 @@ export interface BareMachineOptions {
   readonly resolve?: boolean;
   /** Backoff before the next attempt; 0 reconnects at once (an eventless transition, no timer). */
   readonly backoffMs?: number;
-  /** How often a ready state re-arms its keep-alive (re-enters healthy or unstable). */
+  /**
+   * How often a ready state's keep-alive check fires: as in the session machine, a `keepalive.check` the state raises
+   * for itself and re-arms from a targetless transition (no re-entry).
+   */
   readonly keepAliveMs?: number;
 }
 
 export function bareMachine({ transport = fromCallback(() => () => {}), resolve = true, backoffMs = 1_000, keepAliveMs = 5_000 }: BareMachineOptions = {}): AnyStateMachine {
   const fault = '#bare.active.fault';
   const attempt = resolve ? 'resolving' : 'online';
+  const arm = raise({ type: 'keepalive.check' }, { delay: keepAliveMs, id: 'keepalive' });
+  const rearm = [cancel('keepalive'), arm];
   return createMachine({
     id: 'bare',
     initial: 'idle',
@@ -51,10 +57,11 @@ export function bareMachine({ transport = fromCallback(() => () => {}), resolve 
                 on: { 'keepalive.tick': {} },
                 after: { 5_000: {} },
                 states: {
-                  healthy: { after: { 1_500: 'unstable', [keepAliveMs]: { target: 'healthy', reenter: true } } },
+                  healthy: { entry: arm, exit: cancel('keepalive'), on: { 'keepalive.check': { actions: rearm } } },
                   unstable: {
-                    after: { 15_000: fault, [keepAliveMs]: { target: 'unstable', reenter: true } },
-                    on: { 'transport.activity': 'healthy', 'keepalive.tick': 'healthy' },
+                    entry: arm,
+                    exit: cancel('keepalive'),
+                    on: { 'keepalive.check': { actions: rearm }, 'transport.activity': 'healthy', 'keepalive.tick': 'healthy' },
                   },
                 },
               },

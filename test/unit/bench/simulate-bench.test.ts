@@ -4,8 +4,9 @@ import { BASELINES, renderSimulateSection, runBaseline, SCENARIOS } from '../../
 import type { SimulateBenchResult } from '../../../bench/simulate.bench.js';
 
 describe('simulate bench', () => {
-  it('the one-state baseline re-enters once per cadence over the horizon', () => {
+  it('the one-state baselines fire once per cadence over the horizon, re-entering or re-arming a raised event', () => {
     expect(runBaseline({ kind: 'one-state', cadenceMs: 500 }, 60_000)).toBe(120);
+    expect(runBaseline({ kind: 'one-state-raise', cadenceMs: 500 }, 60_000)).toBe(120);
   });
 
   it('the DESIGN §4 baseline reaches ready and stays there for the horizon (it throws otherwise)', () => {
