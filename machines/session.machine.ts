@@ -95,7 +95,7 @@ export type AppEvent =
   /** The host app saw a heartbeat from the peer (closed protocols). */
   | { readonly type: 'keepalive.tick' };
 
-/** The keep-alive timer of `healthy`/`unstable`: a delayed event the state raises for itself (see armCheck). */
+/** The keep-alive timer of `healthy`/`unstable`: a delayed event the state raises for itself (armHealthyCheck, armUnstableCheck). */
 export type TimerEvent = { readonly type: 'keepalive.check' };
 
 export type EnvironmentEvent =
@@ -117,10 +117,10 @@ export type SessionEmitted =
   | { readonly type: 'closed'; readonly by: 'user' | 'peer'; readonly cause: Classification | null }
   | { readonly type: 'failed'; readonly reason: FailureReason; readonly cause: Classification; readonly final: Classification };
 
-/** A transport that never opens: machines run headless until a real one is provided. */
 /** The id of the pending `keepalive.check`, so a state can cancel it on exit. */
 const KEEPALIVE_TIMER = 'keepalive';
 
+/** A transport that never opens: machines run headless until a real one is provided. */
 const noTransport = fromCallback<TransportCommand, TransportInput, TransportEvent>(() => () => undefined);
 
 function secretUrl(url: UrlSource | SecretUrlSource): SecretUrlSource {
@@ -277,6 +277,9 @@ export function createSessionMachine(profile: Profile, options: SessionMachineOp
     target: '#session.active.fault',
     actions: [{ type: 'recordFault' as const, params: classify }],
   });
+
+  /** Keep-alive declared the peer dead: the protocol's own receive-timeout code. */
+  const peerDead = faultWith(() => own(profile.local.receiveTimeout));
 
   // Handshake steps as real child states, each with its own timeout and the protocol's own code for it.
   const stepStates: Record<string, object> = {};
@@ -451,8 +454,8 @@ export function createSessionMachine(profile: Profile, options: SessionMachineOp
                         // SimulatedClock advance.
                         {
                           guard: { type: 'linkSilentFor', params: keepAlive.deadAfterMs },
-                          target: '#session.active.fault',
-                          actions: ['emitUnstable', { type: 'recordFault' as const, params: () => own(profile.local.receiveTimeout) }],
+                          target: peerDead.target,
+                          actions: ['emitUnstable', ...peerDead.actions],
                         },
                         {
                           guard: { type: 'linkSilentFor', params: keepAlive.unstableAfterMs },
@@ -475,10 +478,7 @@ export function createSessionMachine(profile: Profile, options: SessionMachineOp
                       'transport.activity': { target: 'healthy', actions: emit({ type: 'stable' }) },
                       'keepalive.tick': { target: 'healthy', actions: ['markData', emit({ type: 'stable' })] },
                       'keepalive.check': [
-                        {
-                          guard: { type: 'linkSilentFor', params: keepAlive.deadAfterMs },
-                          ...faultWith(() => own(profile.local.receiveTimeout)),
-                        },
+                        { guard: { type: 'linkSilentFor', params: keepAlive.deadAfterMs }, ...peerDead },
                         { guard: 'keepAliveIsDue', actions: ['sendKeepAlive', 'cancelCheck', 'armUnstableCheck'] },
                         { actions: ['cancelCheck', 'armUnstableCheck'] },
                       ],
