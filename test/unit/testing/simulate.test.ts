@@ -118,6 +118,17 @@ describe('simulate', () => {
     ]);
   });
 
+  it('counts a frame due at the same simulated time as a keep-alive check as arrived before the check', async () => {
+    // Frames at 0, 2000 and 4000; the unstable threshold is 2000: the checks at 2000 and 4000 find fresh data.
+    const timeline = await simulate({
+      protocol: 'guacamole',
+      keepAlive: { intervalMs: 60_000, unstableAfterMs: 2_000 },
+      untilMs: 7_000,
+      script: [[step.handshake(), step.stream(0.5, 6_000), step.stall()]],
+    });
+    expect(lines(timeline)).toEqual(['0 connect #0', '0 ready #0', '6000 unstable']);
+  });
+
   it('streams at odd rates with frames at start + floor(i × 1000 / rate), the last one kept after the stream ends', async () => {
     // 3 frames/s for 1 s: frames at 0, 333, 666; the link then stays silent from 666.
     const timeline = await simulate({
