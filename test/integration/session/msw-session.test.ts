@@ -1,33 +1,21 @@
 /**
  * The core session behaviours through msw `ws.link` handlers. The session is created WITHOUT a `WebSocket`
  * option, so it uses `globalThis.WebSocket`: Node 20 has none, and msw patches only the global, so this file
- * defines it from `ws` before `server.listen()` (msw swaps in its interceptor there) and restores it after.
+ * defines it from `ws` for the file (listenWithGlobalWebSocket).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WebSocket as NodeWs } from 'ws';
+import { describe, expect, it } from 'vitest';
 import { setupServer } from 'msw/node';
 import { step } from '../../../src/testing/index.js';
 import { createFaultHandlers } from '../../../src/testing/msw.js';
 import type { FaultHandlers, FaultHandlersOptions } from '../../../src/testing/msw.js';
+import { listenWithGlobalWebSocket } from '../../support/msw-global-websocket.js';
 import { useSessionFixture } from '../../support/session-fixture.js';
 import type { SessionHarness } from '../../support/session-harness.js';
 
 const GATEWAY = 'wss://gateway.test/tunnel';
 const server = setupServer();
-const globals = globalThis as { WebSocket?: unknown };
-const originalWebSocket = globals.WebSocket;
+listenWithGlobalWebSocket(server);
 const fixture = useSessionFixture();
-
-beforeAll(() => {
-  globals.WebSocket = NodeWs;
-  server.listen({ onUnhandledRequest: 'error' });
-});
-
-afterAll(() => {
-  server.close();
-  if (originalWebSocket === undefined) delete globals.WebSocket;
-  else globals.WebSocket = originalWebSocket;
-});
 
 /**
  * Handlers first, then the session (`WebSocket: 'global'`: no WebSocket option), which reads the patched global when

@@ -1,15 +1,15 @@
 /**
  * The same fault scripts through msw `ws.link`. Node 20 has no global WebSocket and msw patches only the
- * global, so this file defines it from `ws` before `server.listen()` and restores it afterwards.
+ * global, so this file defines it from `ws` for the file (listenWithGlobalWebSocket).
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { WebSocket as NodeWs } from 'ws';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { setupServer } from 'msw/node';
 import { createFaultServer, step } from '../../../src/testing/index.js';
 import { createFaultHandlers } from '../../../src/testing/msw.js';
 import type { FaultStep } from '../../../src/testing/index.js';
 import type { FaultHandlers, FaultHandlersOptions } from '../../../src/testing/msw.js';
 import { guacamoleProfile } from '../../../machines/guacamole/profile.js';
+import { listenWithGlobalWebSocket } from '../../support/msw-global-websocket.js';
 import { softdriveProfile } from '../../../machines/softdrive/profile.js';
 import { createGuacamoleCodec } from '../../../machines/guacamole/codec.js';
 import { isSessionError } from '../../../src/errors/index.js';
@@ -18,19 +18,14 @@ import type { RawClient } from './raw-client.js';
 
 const GATEWAY = 'wss://gateway.test/tunnel';
 const server = setupServer();
-const globals = globalThis as { WebSocket?: unknown };
-const originalWebSocket = globals.WebSocket;
 let kit: FaultHandlers | undefined;
 const clients: RawClient[] = [];
 
-beforeAll(() => {
-  globals.WebSocket = NodeWs;
-  // The comparison tests also reach a real fault server on 127.0.0.1: let those requests through.
-  server.listen({
-    onUnhandledRequest(request, print) {
-      if (new URL(request.url).hostname !== '127.0.0.1') print.error();
-    },
-  });
+// The comparison tests also reach a real fault server on 127.0.0.1: let those requests through.
+listenWithGlobalWebSocket(server, {
+  onUnhandledRequest(request, print) {
+    if (new URL(request.url).hostname !== '127.0.0.1') print.error();
+  },
 });
 
 afterEach(() => {
@@ -38,12 +33,6 @@ afterEach(() => {
   kit?.close();
   kit = undefined;
   server.resetHandlers();
-});
-
-afterAll(() => {
-  server.close();
-  if (originalWebSocket === undefined) delete globals.WebSocket;
-  else globals.WebSocket = originalWebSocket;
 });
 
 function use(options: Omit<FaultHandlersOptions, 'url'>): FaultHandlers {

@@ -1,11 +1,11 @@
 /**
  * The transport against an msw `ws.link` mock. msw patches only `globalThis.WebSocket`, which Node 20
- * lacks, so this file defines it from `ws` before `server.listen()` and restores it afterwards.
+ * lacks, so this file defines it from `ws` for the file (listenWithGlobalWebSocket).
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { WebSocket as NodeWs } from 'ws';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ws } from 'msw';
 import { setupServer } from 'msw/node';
+import { listenWithGlobalWebSocket } from '../../support/msw-global-websocket.js';
 import { startTransport } from './transport-harness.js';
 import type { TransportHarness } from './transport-harness.js';
 
@@ -22,25 +22,13 @@ const server = setupServer(
   }),
 );
 
-const globals = globalThis as { WebSocket?: unknown };
-const originalWebSocket = globals.WebSocket;
+listenWithGlobalWebSocket(server);
 let harness: TransportHarness | undefined;
-
-beforeAll(() => {
-  globals.WebSocket = NodeWs;
-  server.listen({ onUnhandledRequest: 'error' });
-});
 
 afterEach(() => {
   harness?.stop();
   harness = undefined;
   received.length = 0;
-});
-
-afterAll(() => {
-  server.close();
-  if (originalWebSocket === undefined) delete globals.WebSocket;
-  else globals.WebSocket = originalWebSocket;
 });
 
 describe('createWebSocketTransport with an msw ws.link mock', () => {
