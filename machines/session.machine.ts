@@ -252,8 +252,7 @@ export function createSessionMachine(profile: Profile, options: SessionMachineOp
       isOffline: ({ context }) => !context.online,
       isHidden: ({ context }) => !context.visible,
       linkSilentFor: ({ context }, ms: number) => context.now() - context.link.lastDataAt >= ms,
-      keepAliveIsDue: ({ context }) =>
-        context.now() >= Math.max(context.link.lastDataAt, context.lastKeepAliveAt) + keepAlive.intervalMs,
+      keepAliveIsDue: ({ context }) => context.now() >= keepAliveDueAt(context),
     },
     delays: {
       connectTimeout: resolved.connectMs,
