@@ -150,15 +150,16 @@ export function renderMachineDoc(profile: Profile, machine: AnyStateMachine, opt
 
   out.push('## Timers (named delays)', '');
   const delays = machine.implementations.delays as Readonly<Record<string, unknown>>;
-  const armed = new Map<string, Set<string>>();
+  // Per named delay: what it fires (`after <name>`, or the event a state raises for itself) and the states that arm it.
+  const armed = new Map<string, { fires: string; states: Set<string> }>();
   const arm = (delay: string, node: AnyStateNode, fires: string) => {
-    const key = `${delay}\u0000${fires}`;
-    armed.set(key, (armed.get(key) ?? new Set()).add(statePath(machine, node)));
+    const timer = armed.get(delay) ?? { fires, states: new Set<string>() };
+    armed.set(delay, timer);
+    timer.states.add(statePath(machine, node));
   };
   for (const t of transitions) if (t.delay !== undefined) arm(t.delay, t.source, `\`after ${t.delay}\``);
   for (const { node, event, delay } of raisedTimers(machine)) arm(delay, node, `\`${event}\``);
-  out.push(toMarkdownTable(['delay', 'armed in', 'fires', 'value'], [...armed].map(([key, states]) => {
-    const [name, fires] = key.split('\u0000') as [string, string];
+  out.push(toMarkdownTable(['delay', 'armed in', 'fires', 'value'], [...armed].map(([name, { fires, states }]) => {
     const value = delays[name];
     return [`\`${name}\``, [...states].join(', '), fires, typeof value === 'number' ? `${value} ms` : 'computed from the context when armed'];
   })));
