@@ -5,8 +5,8 @@
  *
  * Time is abstracted: `now()` returns "exactly when the last data arrived", "long after it" (the `silent` flag), or a
  * given time after it (`silentFor`, for the keep-alive check's thresholds), chosen per event, so every branch of the
- * keep-alive guards is reachable without real timers. Timers themselves are `xstate.after.*` and `keepalive.check` events sent explicitly; the actor's own clock is a
- * SimulatedClock that is never advanced.
+ * keep-alive guards is reachable without real timers. Timers themselves are `xstate.after.*` and `keepalive.check`
+ * events sent explicitly; the actor's own clock is a SimulatedClock that is never advanced.
  */
 import { getAdjacencyMap, getShortestPaths } from '@xstate/graph';
 import { SimulatedClock, createActor, fromCallback, fromPromise } from 'xstate';
