@@ -88,12 +88,14 @@ export function playAttempt(steps: readonly FaultStep[], context: PlayContext): 
   let finished = false;
   let responsive = true;
 
-  const later = (fn: () => void, delayMs: number): void => {
+  /** Runs `fn` after `delayMs` unless the attempt has stopped; returns the timer, which stop() cancels. */
+  const later = (fn: () => void, delayMs: number): unknown => {
     const id = clock.setTimeout(() => {
       timers.delete(id);
       if (!stopped) fn();
     }, Math.max(0, delayMs));
     timers.add(id);
+    return id;
   };
   /** One incoming frame, as the real transport records it. */
   const frame = (): void => {
@@ -115,13 +117,10 @@ export function playAttempt(steps: readonly FaultStep[], context: PlayContext): 
     disarmActivity();
     const next = lastFrameIndex(plan, clock.now()) + 1;
     if (next >= plan.frames) return;
-    const id = clock.setTimeout(() => {
-      timers.delete(id);
+    activity = later(() => {
       activity = undefined;
-      if (!stopped) frame();
+      frame();
     }, frameAt(plan, next) - clock.now());
-    timers.add(id);
-    activity = id;
   };
   const stream = (ratePerSecond: number, forMs: number): void => {
     const plan: StreamPlan = { startAt: clock.now(), ratePerSecond, frames: Math.floor((forMs * ratePerSecond) / 1000) };
