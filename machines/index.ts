@@ -19,7 +19,7 @@ export type { SessionProjection } from './project.js';
 // Profiles
 export { defineProfile } from './define-profile.js';
 export type { ProfileData } from './define-profile.js';
-export type { Profile, HandshakeStep, KeepAliveSettings, LocalCodes, ClassifyContext } from './profile.js';
+export type { Profile, HandshakeStep, KeepAliveSettings, KeepAliveSender, LocalCodes, ClassifyContext } from './profile.js';
 export { guacamoleProfile, guacamoleSessionMachine } from './guacamole/index.js';
 export { frameProfile, createFrameProfile, frameSessionMachine } from './frame/index.js';
 export { softdriveProfile, softdriveSessionMachine } from './softdrive/index.js';

@@ -19,13 +19,18 @@ export interface HandshakeStep {
 }
 
 export interface KeepAliveSettings {
-  /** How often the client sends its keep-alive frame when nothing else keeps the link busy. */
+  /**
+   * How often the client sends its keep-alive frame: after this long without incoming data when the machine sends it,
+   * every this long while the socket is open when the transport does (`Profile.keepAliveSender`).
+   */
   readonly intervalMs: number;
   /** Without any incoming data for this long, the link is reported unstable. */
   readonly unstableAfterMs: number;
   /** Without any incoming data for this long, the peer is declared dead and the socket dropped. */
   readonly deadAfterMs: number;
 }
+
+export type KeepAliveSender = 'machine' | 'transport';
 
 /** The protocol's own codes for conditions the client detects itself. */
 export interface LocalCodes {
@@ -62,6 +67,14 @@ export interface Profile {
   readonly connectTimeoutMs: number;
   readonly steps: readonly HandshakeStep[];
   readonly keepAlive: KeepAliveSettings;
+  /**
+   * Who sends the keep-alive frame (`codec.keepAliveFrame`); the machine alone watches the silence either way.
+   * - `machine` (the default): the machine, once `keepAlive.intervalMs` has passed without incoming data: a probe of a
+   *   quiet link, itself a timer of the statechart.
+   * - `transport`: the transport, every `keepAlive.intervalMs` from open to close whatever the traffic, on the
+   *   injected clock: a fixed cadence owned by the tunnel, as Guacamole's WebSocketTunnel pings every 500 ms.
+   */
+  readonly keepAliveSender?: KeepAliveSender;
   readonly local: LocalCodes;
   /** The profile's policy defaults, applied under the user's `retry` options. */
   readonly retry: RetryOptions;

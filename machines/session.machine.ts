@@ -134,6 +134,8 @@ function privateLink(): SessionLink {
 export function createSessionMachine(profile: Profile, options: SessionMachineOptions = {}) {
   const resolved = resolveSessionOptions(profile, options);
   const { keepAlive, historySize } = resolved;
+  /** The machine sends keep-alive frames itself (a probe of a quiet link), unless the profile's transport does. */
+  const machineSendsKeepAlive = (profile.keepAliveSender ?? 'machine') === 'machine';
   const own = (code: Classification['code']): Classification => profile.own(code);
 
   const faults = createFaultClassifier(profile);
@@ -259,9 +261,9 @@ export function createSessionMachine(profile: Profile, options: SessionMachineOp
       minUptime: resolved.minUptimeMs,
       backoff: ({ context }) => context.delayMs ?? 0,
       /** healthy: the next keep-alive deadline, whichever comes first: the link silent for `unstableAfterMs`, or a keep-alive frame due. */
-      healthyCheck: ({ context }) => Math.max(0, Math.min(context.link.lastDataAt + keepAlive.unstableAfterMs, keepAliveDueAt(context)) - context.now()),
+      healthyCheck: ({ context }) => checkDelay(context, keepAlive.unstableAfterMs),
       /** unstable: the link silent for `deadAfterMs`, or a keep-alive frame due. */
-      unstableCheck: ({ context }) => Math.max(0, Math.min(context.link.lastDataAt + keepAlive.deadAfterMs, keepAliveDueAt(context)) - context.now()),
+      unstableCheck: ({ context }) => checkDelay(context, keepAlive.deadAfterMs),
       ...stepDelays,
     },
   });
@@ -269,6 +271,16 @@ export function createSessionMachine(profile: Profile, options: SessionMachineOp
   /** When the next keep-alive frame is due: `intervalMs` after the later of the last frame received and the last one sent. */
   function keepAliveDueAt(context: SessionContext): number {
     return Math.max(context.link.lastDataAt, context.lastKeepAliveAt) + keepAlive.intervalMs;
+  }
+
+  /**
+   * Time until a keep-alive check: the link silent for `silentMs`, or, when the machine sends the keep-alive, the
+   * frame falling due if that is sooner. A transport-sent keep-alive needs no check of its own: its echo moves
+   * `lastDataAt`, and the check finds it there.
+   */
+  function checkDelay(context: SessionContext, silentMs: number): number {
+    const silentAt = context.link.lastDataAt + silentMs;
+    return Math.max(0, (machineSendsKeepAlive ? Math.min(silentAt, keepAliveDueAt(context)) : silentAt) - context.now());
   }
 
   /** A transition into `active.fault` with a classification computed from the event. */
@@ -385,6 +397,7 @@ export function createSessionMachine(profile: Profile, options: SessionMachineOp
                 codec: context.connection!.codec,
                 link: context.link,
                 now: context.now,
+                ...(machineSendsKeepAlive ? {} : { keepAliveEveryMs: keepAlive.intervalMs }),
               }),
             },
             on: {
@@ -440,7 +453,7 @@ export function createSessionMachine(profile: Profile, options: SessionMachineOp
                 // The attempt counter resets once the session has stayed ready this long (fires once per stay).
                 after: { minUptime: { actions: 'resetOutage' } },
                 // One keep-alive timer per state, `keepalive.check` at the earliest of its deadlines (silence thresholds
-                // and the next keep-alive frame), all absolute: a check that changes nothing re-arms it from a
+                // and, when the machine sends it, the next keep-alive frame), all absolute: a check that changes nothing re-arms it from a
                 // targetless transition instead of leaving and re-entering the state (half of XState's work per check).
                 states: {
                   healthy: {
@@ -461,8 +474,9 @@ export function createSessionMachine(profile: Profile, options: SessionMachineOp
                           target: 'unstable',
                           actions: 'emitUnstable',
                         },
-                        // A keep-alive falls due before the unstable threshold only when it is the shorter of the two.
-                        ...(keepAlive.intervalMs < keepAlive.unstableAfterMs
+                        // A keep-alive the machine sends falls due before the unstable threshold only when it is the
+                        // shorter of the two.
+                        ...(machineSendsKeepAlive && keepAlive.intervalMs < keepAlive.unstableAfterMs
                           ? [{ guard: 'keepAliveIsDue' as const, actions: ['sendKeepAlive', 'cancelCheck', 'armHealthyCheck'] as const }]
                           : []),
                         { actions: ['cancelCheck', 'armHealthyCheck'] },
@@ -478,7 +492,9 @@ export function createSessionMachine(profile: Profile, options: SessionMachineOp
                       'keepalive.tick': { target: 'healthy', actions: ['markData', emit({ type: 'stable' })] },
                       'keepalive.check': [
                         { guard: { type: 'linkSilentFor', params: keepAlive.deadAfterMs }, ...peerDead },
-                        { guard: 'keepAliveIsDue', actions: ['sendKeepAlive', 'cancelCheck', 'armUnstableCheck'] },
+                        ...(machineSendsKeepAlive
+                          ? [{ guard: 'keepAliveIsDue' as const, actions: ['sendKeepAlive', 'cancelCheck', 'armUnstableCheck'] as const }]
+                          : []),
                         { actions: ['cancelCheck', 'armUnstableCheck'] },
                       ],
                     },

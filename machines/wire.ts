@@ -38,7 +38,8 @@ export interface WireCodec {
   /** Encode an application message for sending. Throws SessionError (SESSION_ERR_PROTOCOL) on bad input. */
   encode(message: unknown): WireFrame;
   /**
-   * The client keep-alive frame due at `now` (the injected clock), or null when the protocol has none.
+   * The client keep-alive frame due at `now` (the injected clock), or null when the protocol has none. Sent by the
+   * machine, or by the transport when the profile says so (`Profile.keepAliveSender`, `TransportInput.keepAliveEveryMs`).
    * Guacamole: a tunnel `ping` every time (the tunnel echoes it), plus a `nop` for guacd once 5 s have passed.
    */
   keepAliveFrame(now: number): WireFrame | null;
@@ -82,6 +83,11 @@ export type TransportEvent =
 
 /** Events the machine sends to the transport actor. */
 export type TransportCommand =
+  /**
+   * Send `codec.keepAliveFrame(now)`: the transport's own keep-alive tick (`TransportInput.keepAliveEveryMs`), which it
+   * schedules for itself on the system's clock; the machine never sends it.
+   */
+  | { readonly type: 'transport.keepalive' }
   /** Drop the socket at once (keep-alive declared the peer dead): no polite close handshake. */
   | { readonly type: 'transport.terminate' }
   /** Polite close with a code and reason (user disconnect). */
@@ -105,4 +111,10 @@ export interface TransportInput {
   readonly link: SessionLink;
   /** Reads the injected clock. */
   readonly now: () => number;
+  /**
+   * Set when the profile's keep-alive is the transport's (`Profile.keepAliveSender: 'transport'`): while the socket is
+   * open, send `codec.keepAliveFrame(now)` every this many ms, the first one this long after the open, whatever the
+   * traffic. The timer runs on the actor system's clock (the injected one), so a simulated clock drives it too.
+   */
+  readonly keepAliveEveryMs?: number;
 }

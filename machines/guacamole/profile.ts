@@ -1,8 +1,8 @@
 /**
  * Guacamole over its WebSocket tunnel. Values follow guacamole-common-js: the tunnel opens on the first
- * internal instruction (the tunnel UUID), the display streams from the first `sync`; the client pings the tunnel
- * every 500 ms (the server echoes it) and sends guacd a `nop` every 5000 ms, calls the link unstable after 1500 ms
- * without data and gives up after 15000 ms with
+ * internal instruction (the tunnel UUID), the display streams from the first `sync`; the tunnel pings every 500 ms
+ * from open to close (the server echoes it) and the client sends guacd a `nop` every 5000 ms, both from the
+ * transport; the machine calls the link unstable after 1500 ms without data and gives up after 15000 ms with
  * UPSTREAM_TIMEOUT (514). A socket that cannot open maps to UPSTREAM_NOT_FOUND (519), as the web client
  * maps close 1006.
  */
@@ -20,8 +20,10 @@ export const guacamoleProfile: Profile = defineProfile({
     { id: 'tunnel', description: 'tunnel open: the first internal instruction carries the tunnel UUID', timeoutMs: 15_000, timeoutCode: 514 },
     { id: 'sync', description: 'first sync: the remote display is streaming', timeoutMs: 15_000, timeoutCode: 514 },
   ],
-  // The tunnel's stability ping every 500 ms (PING_FREQUENCY); the codec adds guacd's nop every 5000 ms.
+  // The tunnel's stability ping every 500 ms (PING_FREQUENCY), whatever the traffic, as WebSocketTunnel sends it from
+  // open to close: so the transport sends it, not the machine. The codec adds guacd's nop every 5000 ms.
   keepAlive: { intervalMs: 500, unstableAfterMs: 1_500, deadAfterMs: 15_000 },
+  keepAliveSender: 'transport',
   local: {
     connectFailed: 519,
     connectTimeout: 514,

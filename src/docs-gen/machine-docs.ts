@@ -81,7 +81,7 @@ const TRANSPORT_EVENTS: Readonly<Record<TransportEvent['type'], string>> = {
 };
 
 const TIMER_EVENTS: Readonly<Record<TimerEvent['type'], string>> = {
-  'keepalive.check': 'the keep-alive timer fired (see Timers): compare the time of the last data with the clock, send a keep-alive frame if one is due, and arm the next check',
+  'keepalive.check': 'the keep-alive timer fired (see Timers): compare the time of the last data with the clock, send a keep-alive frame if one is due (when the machine sends it), and arm the next check',
 };
 
 const EMITTED_EVENTS: Readonly<Record<SessionEmitted['type'], string>> = {
@@ -169,7 +169,9 @@ export function renderMachineDoc(profile: Profile, machine: AnyStateMachine, opt
   out.push('## Keep-alive', '');
   out.push(toMarkdownTable(['setting', 'value', 'meaning'], [
     ['`connectMs`', `${profile.connectTimeoutMs} ms`, 'the socket must open within this time'],
-    ['`intervalMs`', `${profile.keepAlive.intervalMs} ms`, 'a keep-alive frame goes out when the link has been quiet this long'],
+    ['`intervalMs`', `${profile.keepAlive.intervalMs} ms`, profile.keepAliveSender === 'transport'
+      ? 'the transport sends a keep-alive frame this often from open to close, whatever the traffic (`keepAliveSender: \'transport\'`); the machine only watches the silence'
+      : 'the machine sends a keep-alive frame when the link has been quiet this long'],
     ['`unstableAfterMs`', `${profile.keepAlive.unstableAfterMs} ms`, 'without incoming data this long, the link is reported `unstable`'],
     ['`deadAfterMs`', `${profile.keepAlive.deadAfterMs} ms`, `without incoming data this long, the peer is dead: ${codeText(profile, profile.local.receiveTimeout)} ${profile.own(profile.local.receiveTimeout).name}`],
     ['keep-alive frame', frame === null ? 'none (the peer\'s heartbeats arrive as `keepalive.tick`)' : `\`${typeof frame === 'string' ? frame : 'binary'}\``, 'what the profile\'s codec sends (`createCodec().keepAliveFrame()`)'],

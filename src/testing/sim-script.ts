@@ -18,7 +18,9 @@
  *   drop                → transport.close 1006, not clean
  *   wait(ms)            → the next step comes ms later (keep-alives still answered)
  * While the server is responsive (as on the fault server: not stalled or silenced), every frame the client
- * sends through the link (its keep-alive) gets an answer, which counts as incoming data.
+ * sends through the link (its keep-alive) gets an answer, which counts as incoming data. A keep-alive the profile
+ * gives the transport (`TransportInput.keepAliveEveryMs`) is sent from the accept on, every that many ms, and its
+ * answers are read lazily off the link like a stream's frames.
  */
 import { SessionError } from '../errors/index.js';
 import type { Profile } from '../../machines/profile.js';
@@ -26,7 +28,6 @@ import type { TransportEvent, TransportInput } from '../../machines/wire.js';
 import { validateScript, withImplicitAccept } from './script.js';
 import type { FaultStep } from './script.js';
 import type { SimLink, StreamPlan } from './sim-link.js';
-import { frameAt, lastFrameIndex } from './sim-link.js';
 
 /** One step list per connection attempt; attempts past the end repeat the last list. */
 export type SimScript = readonly (readonly FaultStep[])[];
@@ -87,6 +88,7 @@ export function playAttempt(steps: readonly FaultStep[], context: PlayContext): 
   let stopped = false;
   let finished = false;
   let responsive = true;
+  link.answering(true);
 
   /** Runs `fn` after `delayMs` unless the attempt has stopped; returns the timer, which stop() cancels. */
   const later = (fn: () => void, delayMs: number): unknown => {
@@ -105,7 +107,8 @@ export function playAttempt(steps: readonly FaultStep[], context: PlayContext): 
       sendBack({ type: 'transport.activity' });
     }
   };
-  // A stream's frames are read lazily off the link; a timer is armed only for the frame the machine waits for.
+  // A stream's frames and the answers to the transport's keep-alives are read lazily off the link; a timer is armed
+  // only for the frame the machine waits for, and re-armed whenever what is coming changes.
   let activity: unknown;
   const disarmActivity = (): void => {
     if (activity === undefined) return;
@@ -113,30 +116,38 @@ export function playAttempt(steps: readonly FaultStep[], context: PlayContext): 
     timers.delete(activity);
     activity = undefined;
   };
-  const armActivity = (plan: StreamPlan): void => {
+  const rearmActivity = (): void => {
     disarmActivity();
-    const next = lastFrameIndex(plan, clock.now()) + 1;
-    if (next >= plan.frames) return;
+    if (stopped || !link.wantActivity) return;
+    const next = link.nextDataAt();
+    if (next === undefined) return;
     activity = later(() => {
       activity = undefined;
       frame();
-    }, frameAt(plan, next) - clock.now());
+    }, next - clock.now());
+  };
+  link.watchWant(rearmActivity);
+  const setResponsive = (on: boolean): void => {
+    if (on === responsive) return;
+    responsive = on;
+    link.answering(on);
+    // The keep-alive the transport sends at this very time is answered (sim-link's tie rule): a waiting machine hears it.
+    if (on && link.wantActivity && link.lastDataAt === clock.now()) frame();
+    else rearmActivity();
   };
   const stream = (ratePerSecond: number, forMs: number): void => {
     const plan: StreamPlan = { startAt: clock.now(), ratePerSecond, frames: Math.floor((forMs * ratePerSecond) / 1000) };
     if (plan.frames > 0) {
       frame(); // frame 0, now
       if (stopped) return;
-      link.streaming(plan, (want) => (want ? armActivity(plan) : disarmActivity()));
+      link.streaming(plan);
+      rearmActivity();
     }
     later(() => {
-      endStream();
+      link.streaming(null);
+      rearmActivity();
       run();
     }, forMs);
-  };
-  const endStream = (): void => {
-    disarmActivity();
-    link.streaming(null);
   };
 
   /** Runs instant steps until one takes time, ends the attempt, or the machine lets go. */
@@ -144,13 +155,17 @@ export function playAttempt(steps: readonly FaultStep[], context: PlayContext): 
     while (!stopped && index < list.length) {
       const step = list[index]!;
       index += 1;
-      if (step.do !== 'wait' && step.do !== 'stall') responsive = true;
+      if (step.do !== 'wait' && step.do !== 'stall') setResponsive(true);
       switch (step.do) {
         case 'accept':
           link.send = () => {
             if (responsive && !stopped) later(frame, 0);
             return true;
           };
+          if (input.keepAliveEveryMs !== undefined) {
+            link.keepingAlive({ startAt: clock.now(), everyMs: input.keepAliveEveryMs });
+            rearmActivity();
+          }
           sendBack({ type: 'transport.open' });
           break;
         case 'reject': {
@@ -165,15 +180,15 @@ export function playAttempt(steps: readonly FaultStep[], context: PlayContext): 
           }
           break;
         case 'stall':
-          responsive = false;
+          setResponsive(false);
           break;
         case 'stream':
           stream(step.ratePerSecond, step.forMs);
           return;
         case 'silence':
-          responsive = false;
+          setResponsive(false);
           later(() => {
-            responsive = true;
+            setResponsive(true);
             run();
           }, step.forMs);
           return;
@@ -204,9 +219,12 @@ export function playAttempt(steps: readonly FaultStep[], context: PlayContext): 
     done: () => stopped || (finished && !holds),
     stop: () => {
       stopped = true;
-      endStream();
+      link.streaming(null);
+      link.keepingAlive(null);
+      link.watchWant(null);
       for (const id of timers) clock.clearTimeout(id);
       timers.clear();
+      activity = undefined;
       link.send = null;
     },
   };

@@ -2,7 +2,9 @@
  * The socket as an XState callback actor: one instance per connection attempt.
  *
  * Incoming data goes codec → `link.onData` without any actor event; only control signals, the open,
- * the close and failures reach the parent. The parent owns every timer (connect timeout, keep-alive).
+ * the close and failures reach the parent. The parent owns every timer (connect timeout, keep-alive checks), but one:
+ * a keep-alive the profile gives the transport (`input.keepAliveEveryMs`, Guacamole's tunnel ping) is sent on a fixed
+ * cadence from open to close, scheduled by this actor for itself on the system's (injected) clock.
  *
  * Event order a parent can rely on:
  * - `transport.open` at most once, before any `transport.signal`/`transport.activity`;
@@ -44,11 +46,14 @@ export type WebSocketTransportLogic = CallbackActorLogic<TransportCommand, Trans
 // Shared, immutable: opening and activity allocate nothing per connection or per frame.
 const OPEN_EVENT: TransportEvent = Object.freeze({ type: 'transport.open' });
 const ACTIVITY_EVENT: TransportEvent = Object.freeze({ type: 'transport.activity' });
+const KEEPALIVE_TICK: TransportCommand = Object.freeze({ type: 'transport.keepalive' });
+/** The id of the keep-alive tick among this actor's scheduled events. */
+const KEEPALIVE_TIMER = 'keepalive';
 
 /** Builds the transport actor logic over an injected WHATWG-style WebSocket constructor. */
 export function createWebSocketTransport(WebSocket: WebSocketConstructor): WebSocketTransportLogic {
-  return fromCallback<TransportCommand, TransportInput, TransportEvent>(({ input, sendBack, receive }) => {
-    const { codec, link, now } = input;
+  return fromCallback<TransportCommand, TransportInput, TransportEvent>(({ input, sendBack, receive, self, system }) => {
+    const { codec, link, now, keepAliveEveryMs } = input;
     let stopped = false;
     let opened = false;
     let errored = false;
@@ -106,10 +111,29 @@ export function createWebSocketTransport(WebSocket: WebSocketConstructor): WebSo
       }
     };
 
+    // The transport's own keep-alive: one tick pending at a time, from open until the close or the stop.
+    let ticking = false;
+    const scheduleKeepAlive = (): void => {
+      ticking = true;
+      system.scheduler.schedule(self, self, KEEPALIVE_TICK, keepAliveEveryMs!, KEEPALIVE_TIMER);
+    };
+    const stopKeepAlive = (): void => {
+      if (!ticking) return;
+      ticking = false;
+      system.scheduler.cancel(self, KEEPALIVE_TIMER);
+    };
+    const sendKeepAlive = (): void => {
+      if (!ticking) return;
+      const frame = codec.keepAliveFrame(now());
+      if (frame !== null) sendFrame(frame);
+      scheduleKeepAlive();
+    };
+
     const onOpen = (): void => {
       if (stopped || opened) return;
       opened = true;
       link.send = sendFrame;
+      if (keepAliveEveryMs !== undefined) scheduleKeepAlive();
       send(OPEN_EVENT);
     };
     // The clock is read once per burst: frames that arrive in one read of the socket are dispatched in the
@@ -134,6 +158,7 @@ export function createWebSocketTransport(WebSocket: WebSocketConstructor): WebSo
     const onClose = (event: WebSocketCloseEventLike): void => {
       if (stopped || closed) return;
       closed = true;
+      stopKeepAlive();
       if (link.send === sendFrame) link.send = null;
       send({ type: 'transport.close', code: event.code, reason: event.reason, wasClean: event.wasClean });
     };
@@ -155,7 +180,8 @@ export function createWebSocketTransport(WebSocket: WebSocketConstructor): WebSo
 
     receive((command) => {
       if (stopped) return;
-      if (command.type === 'transport.terminate') drop(ws);
+      if (command.type === 'transport.keepalive') sendKeepAlive();
+      else if (command.type === 'transport.terminate') drop(ws);
       else if (command.type === 'transport.shutdown') {
         safely(() => ws.close(closeCodeForClient(command.code), closeReasonForClient(command.reason)));
       }
@@ -164,6 +190,7 @@ export function createWebSocketTransport(WebSocket: WebSocketConstructor): WebSo
     return () => {
       if (stopped) return;
       stopped = true;
+      stopKeepAlive();
       safely(() => {
         ws.removeEventListener('open', onOpen);
         ws.removeEventListener('message', onMessage);

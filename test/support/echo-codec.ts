@@ -2,7 +2,8 @@
  * A tiny wire codec for transport tests. Text frames are data unless they start with `!`:
  *   !step:NAME   → step       !status:CODE[:MSG] → status (numeric CODE becomes a number)
  *   !end[:MSG]   → end        !ping[:X]          → reply `!pong[:X]`
- *   !nop         → keepalive  !bad / any other ! → malformed
+ *   !nop[:X]     → keepalive  !bad / any other ! → malformed
+ * Its keep-alive frame is `!nop:NOW` (the injected clock's time).
  * Binary frames are data (as received). `!multi:A|B` emits data A then data B (one frame, two signals).
  */
 import { SessionError } from '../../src/errors/index.js';
@@ -26,7 +27,7 @@ export function createEchoCodec(): EchoCodec {
       if (typeof message !== 'string') throw new SessionError('SESSION_ERR_PROTOCOL', 'echo codec encodes strings only');
       return message;
     },
-    keepAliveFrame: (_now: number) => '!nop',
+    keepAliveFrame: (now: number) => `!nop:${now}`,
     decode(frame: WireFrame, emit: (signal: WireSignal) => void): void {
       if (typeof frame !== 'string') {
         emit({ kind: 'data', data: frame });

@@ -13,7 +13,10 @@ import { mulberry32 } from './seeded-random.js';
 export interface ScriptedSocket {
   readonly url: string;
   readonly commands: TransportCommand[];
+  /** Frames the machine sent through the link (a scripted socket sends no keep-alive of its own). */
   readonly sent: WireFrame[];
+  /** The transport's own keep-alive cadence the machine asked for (`TransportInput.keepAliveEveryMs`), if any. */
+  readonly keepAliveEveryMs: number | undefined;
   alive: boolean;
   open(): void;
   signal(signal: WireSignal): void;
@@ -62,6 +65,7 @@ export function startHarness(machine: AnyStateMachine, options: HarnessOptions =
       url: input.url.reveal(),
       commands: [],
       sent: [],
+      keepAliveEveryMs: input.keepAliveEveryMs,
       alive: true,
       open() {
         input.link.send = (frame) => {

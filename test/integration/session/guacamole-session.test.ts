@@ -117,6 +117,25 @@ describe('createSession over the Guacamole tunnel protocol (real ws server on 12
     await harness.until(() => harness!.of('ready').length === 1);
   });
 
+  it('pings the tunnel every 500 ms of the session\'s clock from the transport, a nop every 5 s; the echoes keep it healthy', async () => {
+    server = await createFaultServer({ protocol: 'guacamole', script: [step.handshake()] });
+    harness = startSession({ protocol: 'guacamole', url: server.url, ...quick });
+    harness.session.connect();
+    await harness.until(() => harness!.of('ready').length === 1);
+    const record = server.connections[0]!;
+    const pings = () => record.received.map(String).filter((m) => m.includes('4.ping,'));
+    for (let k = 1; k <= 20; k += 1) {
+      harness.advance(500); // the socket opened at 0 on the simulated clock: ping k at k × 500 ms
+      await harness.until(() => pings().length === k);
+    }
+    const at = (ms: number) => `0.,4.ping,${String(ms).length}.${ms};`;
+    expect(pings()).toEqual(Array.from({ length: 20 }, (_, i) => ((i + 1) * 500 - 500) % 5_000 === 0 ? `3.nop;${at((i + 1) * 500)}` : at((i + 1) * 500)));
+    expect(harness.of('unstable')).toHaveLength(0); // 10 s, never 1.5 s without an echo
+    harness.session.disconnect();
+    await harness.until(() => record.closeCode !== null);
+    expect((harness.clock as unknown as { timeouts: Map<number, unknown> }).timeouts.size).toBe(0); // no ping left scheduled
+  });
+
   it('a user disconnect closes politely with 1000 and leaves no timer', async () => {
     server = await createFaultServer({ protocol: 'guacamole', script: [step.handshake()] });
     harness = startSession({ protocol: 'guacamole', url: server.url, ...quick });

@@ -3,6 +3,7 @@
  * event it sends back recorded. Commands go through the parent (`sendTo`), as in production.
  */
 import { createActor, sendTo, setup } from 'xstate';
+import type { SimulatedClock } from 'xstate';
 import { ResolvedUrl } from '../../../machines/secret-url.js';
 import type { Actor } from 'xstate';
 import { createWebSocketTransport } from '../../../src/transport/index.js';
@@ -24,7 +25,7 @@ export interface TransportHarness {
   readonly data: unknown[];
   readonly link: SessionLink;
   readonly codec: EchoCodec;
-  /** Sets the injected clock. */
+  /** Sets the injected clock (without `options.clock`: with one, the clock's own time is `now`). */
   setNow(ms: number): void;
   terminate(): void;
   shutdown(code?: number, reason?: string): void;
@@ -70,6 +71,10 @@ function createHarnessMachine(WebSocket: WebSocketConstructor, events: Transport
 
 export interface HarnessOptions {
   readonly protocols?: string | readonly string[];
+  /** The actor system's clock, which `now` then reads: the transport's own keep-alive timer runs on it. */
+  readonly clock?: SimulatedClock;
+  /** `TransportInput.keepAliveEveryMs`: the transport sends the codec's keep-alive frame on its own cadence. */
+  readonly keepAliveEveryMs?: number;
 }
 
 export function startTransport(WebSocket: WebSocketConstructor, url: string, options: HarnessOptions = {}): TransportHarness {
@@ -78,14 +83,16 @@ export function startTransport(WebSocket: WebSocketConstructor, url: string, opt
   let now = 1_000;
   const link: SessionLink = { lastDataAt: 0, wantActivity: false, onData: (value) => data.push(value), send: null };
   const codec = createEchoCodec();
+  const { clock } = options;
   const input: TransportInput = {
     url: new ResolvedUrl(url),
     codec,
     link,
-    now: () => now,
+    now: clock === undefined ? () => now : () => clock.now(),
     ...(options.protocols === undefined ? {} : { protocols: options.protocols }),
+    ...(options.keepAliveEveryMs === undefined ? {} : { keepAliveEveryMs: options.keepAliveEveryMs }),
   };
-  const actor = createActor(createHarnessMachine(WebSocket, events), { input });
+  const actor = createActor(createHarnessMachine(WebSocket, events), { input, ...(clock === undefined ? {} : { clock }) });
   actor.start();
   return {
     events,

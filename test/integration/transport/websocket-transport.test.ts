@@ -1,10 +1,11 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { SimulatedClock } from 'xstate';
 import { WebSocket as NodeWs } from 'ws';
 import type { WebSocket as ServerSocket } from 'ws';
 import { startWsServer } from '../../support/ws-server.js';
 import type { TestWsServer } from '../../support/ws-server.js';
 import { startTransport } from './transport-harness.js';
-import type { TransportHarness } from './transport-harness.js';
+import type { HarnessOptions, TransportHarness } from './transport-harness.js';
 
 let server: TestWsServer | undefined;
 let harness: TransportHarness | undefined;
@@ -17,7 +18,7 @@ afterEach(async () => {
 });
 
 /** Starts a server, connects the transport to it, and resolves with the server side of the socket once open. */
-async function connect(options: { protocols?: string[] } = {}): Promise<{ h: TransportHarness; peer: ServerSocket }> {
+async function connect(options: HarnessOptions = {}): Promise<{ h: TransportHarness; peer: ServerSocket }> {
   const peers: ServerSocket[] = [];
   server = await startWsServer((socket) => peers.push(socket));
   const h = startTransport(NodeWs, `${server.url}/session`, options);
@@ -139,5 +140,72 @@ describe('createWebSocketTransport: closing', () => {
     await vi.waitFor(() => expect(h.eventTypes()).toContain('transport.close'));
     expect(h.events.at(-1)).toEqual({ type: 'transport.close', code: 1006, reason: '', wasClean: false });
     expect(h.eventTypes().filter((type) => type === 'transport.error')).toHaveLength(0);
+  });
+});
+
+describe('createWebSocketTransport: its own keep-alive (keepAliveEveryMs, Guacamole\'s tunnel ping)', () => {
+  /** Frames the server received, in order; `upTo(marker)` waits until a frame sent after them has arrived too. */
+  function recordFrames(h: TransportHarness, peer: ServerSocket) {
+    const frames: string[] = [];
+    peer.on('message', (data) => frames.push(String(data)));
+    return async (): Promise<string[]> => {
+      const marker = `marker ${frames.length}`;
+      expect(h.link.send?.(marker)).toBe(true);
+      await vi.waitFor(() => expect(frames).toContain(marker));
+      return frames.filter((frame) => !frame.startsWith('marker'));
+    };
+  }
+  const scheduled = (h: TransportHarness) => Object.keys(h.actor.system.getSnapshot()._scheduledEvents);
+
+  it('sends the codec\'s keep-alive every keepAliveEveryMs from the open, whatever the traffic, on the injected clock', async () => {
+    const clock = new SimulatedClock();
+    const { h, peer } = await connect({ clock, keepAliveEveryMs: 500 });
+    const frames = recordFrames(h, peer);
+    clock.increment(499);
+    expect(await frames()).toEqual([]);
+    clock.increment(1);
+    expect(await frames()).toEqual(['!nop:500']);
+    clock.increment(200);
+    peer.send('data at 700'); // incoming traffic does not move the cadence (a machine-sent keep-alive would wait)
+    await vi.waitFor(() => expect(h.data).toEqual(['data at 700']));
+    clock.increment(300);
+    clock.increment(500); // one tick per advance: SimulatedClock leaves a timer set by the last one it ran for the next
+    clock.increment(500);
+    expect(await frames()).toEqual(['!nop:500', '!nop:1000', '!nop:1500', '!nop:2000']);
+    expect(scheduled(h)).toHaveLength(1); // one tick pending at a time
+    expect(h.eventTypes()).toEqual(['transport.open']); // the ticks are the transport's own: the parent hears nothing
+  });
+
+  it('sends nothing on its own without keepAliveEveryMs', async () => {
+    const clock = new SimulatedClock();
+    const { h, peer } = await connect({ clock });
+    const frames = recordFrames(h, peer);
+    clock.increment(60_000);
+    expect(await frames()).toEqual([]);
+    expect(scheduled(h)).toEqual([]);
+  });
+
+  it('stops at the close: no tick stays scheduled, and none is sent afterwards', async () => {
+    const clock = new SimulatedClock();
+    const { h, peer } = await connect({ clock, keepAliveEveryMs: 500 });
+    expect(scheduled(h)).toHaveLength(1);
+    peer.close(1000);
+    await vi.waitFor(() => expect(h.eventTypes()).toContain('transport.close'));
+    expect(scheduled(h)).toEqual([]);
+    expect(() => clock.increment(5_000)).not.toThrow();
+    expect(scheduled(h)).toEqual([]);
+  });
+
+  it('stops when the parent lets go of it: no tick stays scheduled', async () => {
+    const clock = new SimulatedClock();
+    const { h, peer } = await connect({ clock, keepAliveEveryMs: 500 });
+    const received: string[] = [];
+    peer.on('message', (data) => received.push(String(data)));
+    clock.increment(500);
+    h.leave();
+    expect(scheduled(h)).toEqual([]);
+    clock.increment(5_000);
+    await vi.waitFor(() => expect(peer.readyState).toBe(peer.CLOSED));
+    expect(received).toEqual(['!nop:500']);
   });
 });

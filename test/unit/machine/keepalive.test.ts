@@ -6,6 +6,20 @@ import { connectToReady, startHarness } from '../../support/machine-harness.js';
 
 const STEPS = ['tunnel', 'sync'];
 const machine = createSessionMachine(guacamoleProfile, { retry: { jitter: 'none' } });
+/** Guacamole's timings and codec with the keep-alive sent by the machine (a profile without `keepAliveSender`). */
+const machineSent = createSessionMachine({ ...guacamoleProfile, keepAliveSender: 'machine' }, { retry: { jitter: 'none' } });
+
+/** Counts the machine's keep-alive checks from now on, and those that took a transition with a target. */
+function countChecks(h: ReturnType<typeof startHarness>) {
+  const counts = { checks: 0, targeted: 0 };
+  h.actor.system.inspect((event) => {
+    if (event.type !== '@xstate.microstep' || (event as { event: { type: string } }).event.type !== 'keepalive.check') return;
+    counts.checks += 1;
+    const taken = (event as unknown as { _transitions: { target?: readonly unknown[] }[] })._transitions;
+    counts.targeted += taken.filter((t) => t.target !== undefined).length;
+  });
+  return counts;
+}
 
 describe('session machine: keep-alive (Guacamole: nop 5000 ms, unstable 1500 ms, dead 15000 ms)', () => {
   it('reports unstable after 1500 ms of silence and stable again on the next frame, with one actor event', async () => {
@@ -53,8 +67,24 @@ describe('session machine: keep-alive (Guacamole: nop 5000 ms, unstable 1500 ms,
     expect(h.state()).toBe('active.backoff.waiting');
   });
 
-  it('pings the tunnel 500 ms after the last frame in either direction, with a nop for guacd every 5 s', async () => {
+  it('leaves the 500 ms tunnel ping to the transport and checks only the silence, about once a second', async () => {
     const h = startHarness(machine);
+    await connectToReady(h, STEPS);
+    expect(h.socket().keepAliveEveryMs).toBe(500);
+    const counts = countChecks(h);
+    for (let t = 0; t < 10_000; t += 500) {
+      h.socket().data(); // the echo of each tunnel ping, every 500 ms
+      await h.advance(500);
+    }
+    expect(h.socket().sent).toEqual([]); // the machine sends no keep-alive of its own
+    // A check falls due 1500 ms after the last frame and finds one 500 ms old: it re-arms 1000 ms on. In 10 s that
+    // is the checks at 1.5 s, 2.5 s … 9.5 s (a machine-sent 500 ms keep-alive checks 20 times: the test below).
+    expect(counts).toEqual({ checks: 9, targeted: 0 });
+    expect(h.emittedOf('unstable')).toHaveLength(0);
+  });
+
+  it('a machine-sent keep-alive goes out 500 ms after the last frame in either direction, with a nop every 5 s', async () => {
+    const h = startHarness(machineSent);
     await connectToReady(h, STEPS);
     const nop = encodeInstruction('nop');
     const ping = (at: number) => encodeInstruction('', 'ping', String(at));
@@ -78,24 +108,17 @@ describe('session machine: keep-alive (Guacamole: nop 5000 ms, unstable 1500 ms,
   });
 
   it('re-arms its check without leaving healthy, and an extra keepalive.check never leaves two timers pending', async () => {
-    const h = startHarness(machine);
+    const h = startHarness(machineSent);
     await connectToReady(h, STEPS);
-    let checks = 0;
-    let targeted = 0;
-    h.actor.system.inspect((event) => {
-      if (event.type !== '@xstate.microstep' || (event as { event: { type: string } }).event.type !== 'keepalive.check') return;
-      checks += 1;
-      const taken = (event as unknown as { _transitions: { target?: readonly unknown[] }[] })._transitions;
-      targeted += taken.filter((t) => t.target !== undefined).length;
-    });
+    const counts = countChecks(h);
     for (let t = 0; t < 10_000; t += 1_000) {
       h.socket().data(); // every second: never unstable; a keep-alive 500 ms after the last frame either way
       await h.advance(500);
       await h.advance(500);
     }
     expect(h.socket().sent).toHaveLength(20);
-    expect(checks).toBe(20);
-    expect(targeted).toBe(0); // every check was a targetless transition: healthy was never left or re-entered
+    // every check was a targetless transition: healthy was never left or re-entered
+    expect(counts).toEqual({ checks: 20, targeted: 0 });
     expect(h.pendingTimers()).toBe(1); // the check (minUptime has fired)
     h.send({ type: 'keepalive.check' });
     h.send({ type: 'keepalive.check' });

@@ -1,6 +1,6 @@
 /** simulate()'s lazy stream: the frame arithmetic matches frame-by-frame sending, and the link reads it at any time. */
 import { describe, expect, it } from 'vitest';
-import { SimLink, frameAt, lastFrameIndex } from '../../../src/testing/sim-link.js';
+import { SimLink, frameAt, keepAlivesSent, lastFrameIndex } from '../../../src/testing/sim-link.js';
 import type { StreamPlan } from '../../../src/testing/sim-link.js';
 
 describe('lastFrameIndex', () => {
@@ -43,13 +43,68 @@ describe('SimLink', () => {
     const told: boolean[] = [];
     const link = new SimLink(() => 0);
     link.wantActivity = true; // no stream: nobody to tell
-    link.streaming({ startAt: 0, ratePerSecond: 1, frames: 3 }, (want) => told.push(want));
+    link.watchWant((want) => told.push(want));
     link.wantActivity = false;
     link.wantActivity = true;
     expect(told).toEqual([false, true]);
     expect(link.wantActivity).toBe(true);
-    link.streaming(null);
+    link.watchWant(null);
     link.wantActivity = false;
     expect(told).toEqual([false, true]);
+  });
+
+  it('reads the answers to the transport\'s keep-alives lazily: from the open on, while the server answers', () => {
+    let now = 1_000;
+    const link = new SimLink(() => now);
+    link.lastDataAt = 1_000;
+    link.keepingAlive({ startAt: 1_000, everyMs: 500 }); // keep-alives at 1500, 2000, 2500, …
+    now = 1_499;
+    expect(link.lastDataAt).toBe(1_000);
+    expect(link.nextDataAt()).toBe(1_500);
+    now = 2_250;
+    expect(link.lastDataAt).toBe(2_000);
+    now = 3_000;
+    link.answering(false); // the keep-alive sent at 3000 is still answered
+    now = 4_700;
+    expect(link.lastDataAt).toBe(3_000);
+    expect(link.nextDataAt()).toBeUndefined(); // nothing is coming while the server answers none
+    link.answering(true); // from 4700: the next answered keep-alive is the one at 5000
+    expect(link.lastDataAt).toBe(3_000);
+    expect(link.nextDataAt()).toBe(5_000);
+    now = 5_000;
+    expect(link.lastDataAt).toBe(5_000);
+    now = 5_200;
+    link.keepingAlive(null); // the socket is gone: the last answer stays
+    now = 60_000;
+    expect(link.lastDataAt).toBe(5_000);
+    expect(link.nextDataAt()).toBeUndefined();
+  });
+
+  it('answers a keep-alive sent at the very time the server starts answering again', () => {
+    let now = 0;
+    const link = new SimLink(() => now);
+    link.keepingAlive({ startAt: 0, everyMs: 500 });
+    link.answering(false);
+    now = 2_000;
+    link.answering(true);
+    expect(link.lastDataAt).toBe(2_000);
+  });
+
+  it('takes the later of a stream\'s frames and the keep-alive answers, and the sooner of the next ones', () => {
+    let now = 0;
+    const link = new SimLink(() => now);
+    link.keepingAlive({ startAt: 0, everyMs: 500 });
+    link.streaming({ startAt: 0, ratePerSecond: 3, frames: 6 }); // frames at 0, 333, 666, 1000, 1333, 1666
+    now = 700;
+    expect(link.lastDataAt).toBe(666);
+    expect(link.nextDataAt()).toBe(1_000);
+    now = 1_400;
+    expect(link.lastDataAt).toBe(1_333);
+    expect(link.nextDataAt()).toBe(1_500); // the keep-alive answer comes before the frame at 1666
+  });
+
+  it('counts the keep-alives a plan has sent by any time', () => {
+    const plan = { startAt: 100, everyMs: 250 };
+    expect([99, 100, 349, 350, 599, 600, 10_100].map((now) => keepAlivesSent(plan, now))).toEqual([0, 0, 0, 1, 1, 2, 40]);
   });
 });

@@ -97,7 +97,7 @@ describe('simulate', () => {
     const silent = await simulate({ protocol: 'guacamole', retry: { maxAttempts: 0 }, script: [[step.handshake(), step.silence(20_000)]] });
     expect(lines(silent).slice(0, 4)).toEqual(['0 connect #0', '0 ready #0', '1500 unstable', '15000 fault guacamole:514']);
 
-    // A stalled server leaves the client's nop at 5 s and 10 s unanswered: no `stable` in between.
+    // A stalled server leaves the tunnel's pings (every 500 ms, a nop every 5 s) unanswered: no `stable` in between.
     const stalled = await simulate({ protocol: 'guacamole', retry: { maxAttempts: 0 }, script: [[step.handshake(), step.stall()]] });
     expect(lines(stalled)).toEqual(['0 connect #0', '0 ready #0', '1500 unstable', '15000 fault guacamole:514', '15000 failed guacamole:514']);
   });
@@ -148,6 +148,28 @@ describe('simulate', () => {
       '12000 fault guacamole:0', '12000 closed guacamole:0', // the peer's goodbye reads as Guacamole SUCCESS
     ]);
     expect(timeline.outcome).toBe('closed');
+  });
+
+  it('reads the answers to the transport\'s own pings off the link: a silence from 10 s to 13 s, its edges answered', async () => {
+    // Guacamole's tunnel pings every 500 ms from the open (0), whatever the traffic; the server answers the one it
+    // gets at 10000 (the silence starts then) and the one at 13000 (it ends then), and none in between.
+    const timeline = await simulate({
+      protocol: 'guacamole',
+      script: [[step.handshake(), step.wait(10_000), step.silence(3_000), step.wait(5_000), step.end()]],
+    });
+    expect(lines(timeline)).toEqual([
+      '0 connect #0', '0 ready #0',
+      '11500 unstable', // 1500 ms after the answer at 10000
+      '13000 stable', // the answer to the ping at 13000
+      '18000 fault guacamole:0', '18000 closed guacamole:0',
+    ]);
+    // A 700 ms tunnel ping: answers at 9800 (before the silence) and 13300 (the first after it).
+    const slower = await simulate({
+      protocol: 'guacamole',
+      keepAlive: { intervalMs: 700 },
+      script: [[step.handshake(), step.wait(10_000), step.silence(3_000), step.wait(5_000), step.end()]],
+    });
+    expect(lines(slower).slice(2, 4)).toEqual(['11300 unstable', '13300 stable']);
   });
 
   it('gives the same timeline for the same seed, and other delays for another seed', async () => {
