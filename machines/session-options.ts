@@ -103,6 +103,11 @@ export function resolveSessionOptions(profile: Profile, options: SessionMachineO
     );
   }
 
+  const sender = profile.keepAliveSender;
+  if (sender !== undefined && sender !== 'machine' && sender !== 'transport') {
+    throw invalid(`profile ${profile.id}: keepAliveSender`, sender, "'machine', 'transport' or left out (the machine)");
+  }
+
   const historySize = options.historySize ?? SESSION_MACHINE_DEFAULTS.historySize;
   if (!Number.isInteger(historySize) || historySize < 1 || historySize > 1000) {
     throw invalid('historySize', historySize, 'an integer from 1 to 1000');

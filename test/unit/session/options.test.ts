@@ -4,6 +4,7 @@ import { WebSocket } from 'ws';
 import { createSession } from '../../../src/session/index.js';
 import type { Session, SessionOptions } from '../../../src/session/index.js';
 import { watchEnvironment } from '../../../src/session/environment.js';
+import { guacamoleProfile } from '../../../machines/guacamole/profile.js';
 import type { SessionError, SessionErrorCode } from '../../../src/errors/index.js';
 import { sessionErrorFrom } from '../../support/session-error-from.js';
 
@@ -116,6 +117,11 @@ describe('createSession option validation', () => {
     [{ pingMs: 5 }, 'keepAlive.pingMs is not an option; accepted: intervalMs, unstableAfterMs, deadAfterMs'],
   ])('rejects keepAlive %j', (keepAlive, message) => {
     rejects({ ...base, keepAlive }, 'SESSION_ERR_INVALID_OPTION', message);
+  });
+
+  it('rejects a profile whose keep-alive sender is neither the machine nor the transport', () => {
+    const profile = { ...guacamoleProfile, keepAliveSender: 'tunnel' };
+    rejects({ ...base, protocol: profile }, 'SESSION_ERR_INVALID_OPTION', 'profile guacamole: keepAliveSender must be \'machine\', \'transport\' or left out (the machine) (got "tunnel")');
   });
 
   it('names the step ids of the protocol it was given (Frame FRP 8)', () => {
