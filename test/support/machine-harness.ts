@@ -9,6 +9,7 @@ import { statePath } from '../../machines/project.js';
 import type { SessionEmitted, SessionEvent } from '../../machines/session.machine.js';
 import type { SessionLink, TransportCommand, TransportEvent, TransportInput, WireFrame, WireSignal } from '../../machines/wire.js';
 import { mulberry32 } from './seeded-random.js';
+import { pendingTimers } from './pending-timers.js';
 
 export interface ScriptedSocket {
   readonly url: string;
@@ -137,7 +138,7 @@ export function startHarness(machine: AnyStateMachine, options: HarnessOptions =
     state: () => statePath(actor.getSnapshot().value),
     context: () => actor.getSnapshot().context as ReturnType<Harness['context']>,
     emittedOf: (type) => emitted.filter((event) => event.type === type) as never,
-    pendingTimers: () => (clock as unknown as { timeouts: Map<number, unknown> }).timeouts.size,
+    pendingTimers: () => pendingTimers(clock),
   };
   return harness;
 }

@@ -7,6 +7,7 @@ import { vi } from 'vitest';
 import { WebSocket } from 'ws';
 import { createSession } from '../../src/session/index.js';
 import type { Session, SessionEventMap, SessionOptions } from '../../src/session/index.js';
+import { pendingTimers } from './pending-timers.js';
 
 export interface RecordedEvent {
   readonly name: keyof SessionEventMap;
@@ -22,6 +23,8 @@ export interface SessionHarness {
   advance(ms: number): void;
   until(check: () => boolean | void, timeoutMs?: number): Promise<void>;
   stateIs(prefix: string): boolean;
+  /** Timers pending on the clock (backoff, keep-alive checks, the transport's own keep-alive). */
+  pendingTimers(): number;
 }
 
 /**
@@ -58,5 +61,6 @@ export function startSession(options: StartSessionOptions): SessionHarness {
       }, { timeout: timeoutMs, interval: 5 });
     },
     stateIs: (prefix) => session.state.state.startsWith(prefix),
+    pendingTimers: () => pendingTimers(clock),
   };
 }

@@ -133,7 +133,7 @@ describe('createSession over the Guacamole tunnel protocol (real ws server on 12
     expect(harness.of('unstable')).toHaveLength(0); // 10 s, never 1.5 s without an echo
     harness.session.disconnect();
     await harness.until(() => record.closeCode !== null);
-    expect((harness.clock as unknown as { timeouts: Map<number, unknown> }).timeouts.size).toBe(0); // no ping left scheduled
+    expect(harness.pendingTimers()).toBe(0); // no ping left scheduled
   });
 
   it('a user disconnect closes politely with 1000 and leaves no timer', async () => {
@@ -145,7 +145,7 @@ describe('createSession over the Guacamole tunnel protocol (real ws server on 12
     await harness.until(() => server!.connections[0]!.closeCode !== null);
     expect(server.connections[0]!.closeCode).toBe(1000);
     expect(harness.of('closed')).toEqual([{ by: 'user', cause: null }]);
-    expect((harness.clock as unknown as { timeouts: Map<number, unknown> }).timeouts.size).toBe(0);
+    expect(harness.pendingTimers()).toBe(0);
   });
 });
 
