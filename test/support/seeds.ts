@@ -1,136 +1,40 @@
 /**
- * Parsers for the protocol seed documents in ../shared/seeds (the source of truth for the
- * catalogs). They read and parse the text at test time, so a catalog test compares against the
- * vendor document, not against a copy of it. Each parser throws if a line that looks like a row
- * does not parse, so a silently skipped row cannot make a completeness test pass.
+ * The protocol seed documents' code lists, as committed data: test/fixtures/vendor-codes/<space>.json,
+ * extracted from ../shared/seeds (the source of truth for the catalogs) by
+ * scripts/extract-vendor-codes.ts. Each file names its source document and that document's SHA-256.
+ * Tests read only these files, so they run in a clone with nothing beside it.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import type {
+  FrameSeedRow, GuacamoleSeedRow, MsraSeedRow, SoftdriveSeedRow,
+} from '../../scripts/vendor-codes/parse-protocols.js';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const seedsDir = path.resolve(repoRoot, '../shared/seeds');
+export type { FrameSeedRow, GuacamoleSeedRow, MsraSeedRow, SoftdriveSeedRow };
 
-/** Reads the seed whose file name starts with `prefix` (`000_`, `001_`, ...). */
-function readSeed(prefix: string): string {
-  const name = readdirSync(seedsDir).find((file) => file.startsWith(prefix) && file.endsWith('.txt'));
-  if (name === undefined) throw new Error(`no seed file ${prefix}*.txt in ${seedsDir}`);
-  return readFileSync(path.join(seedsDir, name), 'utf8').replace(/\r\n?/g, '\n');
+/** Where a fixture came from: the seed document, its title and its hash when extracted. */
+export interface SeedSource { document: string; title: string; sha256: string; extractedBy: string }
+
+export type VendorCodeSpace = 'guacamole' | 'msra' | 'frame' | 'softdrive' | 'tmg';
+
+/** Reads test/fixtures/vendor-codes/<space>.json; fails loudly if it is missing its source or rows. */
+export function readVendorCodes<T>(space: VendorCodeSpace): T & { source: SeedSource } {
+  const url = new URL(`../fixtures/vendor-codes/${space}.json`, import.meta.url);
+  const data = JSON.parse(readFileSync(url, 'utf8')) as T & { source?: SeedSource };
+  if (data.source?.document === undefined) throw new Error(`${url.pathname}: no source document named`);
+  return data as T & { source: SeedSource };
 }
 
-function fail(seed: string, line: string): never {
-  throw new Error(`${seed} seed: row did not parse: ${JSON.stringify(line)}`);
-}
-
-export interface GuacamoleSeedRow { code: number; name: string; description: string }
-
-/** `519 (UPSTREAM_NOT_FOUND)` heading lines, each followed by a description paragraph. */
-export function parseGuacamoleSeed(): GuacamoleSeedRow[] {
-  const lines = readSeed('000_').split('\n').map((line) => line.trim()).filter((line) => line !== '');
-  const rows: GuacamoleSeedRow[] = [];
-  lines.forEach((line, index) => {
-    if (!/^\d+\s*\(/.test(line)) return;
-    const match = /^(\d+) \(([A-Z][A-Z0-9_]*)\)$/.exec(line);
-    const description = lines[index + 1];
-    if (match === null || description === undefined) fail('guacamole', line);
-    rows.push({ code: Number(match[1]), name: match[2] as string, description });
-  });
+function rowsOf<Row>(space: VendorCodeSpace): Row[] {
+  const { rows } = readVendorCodes<{ rows?: Row[] }>(space);
+  if (!Array.isArray(rows) || rows.length === 0) throw new Error(`vendor-codes/${space}.json has no rows`);
   return rows;
 }
 
-export interface MsraSeedRow { code: number; name: string; description: string; unused: boolean; version?: 1 | 2 }
-
-/** Triples of lines: the value, the symbolic name, the description. */
-export function parseMsraSeed(): MsraSeedRow[] {
-  const lines = readSeed('001_').split('\n').map((line) => line.trim()).filter((line) => line !== '');
-  const rows: MsraSeedRow[] = [];
-  lines.forEach((line, index) => {
-    if (!/^\d+$/.test(line)) return;
-    const name = lines[index + 1];
-    const description = lines[index + 2];
-    if (name === undefined || description === undefined || !/^[A-Z][A-Z0-9_]*$/.test(name)) fail('msra', line);
-    const version = /only used in version (\d)/.exec(description)?.[1];
-    rows.push({
-      code: Number(line), name, description,
-      unused: /^This code is not used\.?$/.test(description),
-      ...(version === undefined ? {} : { version: Number(version) as 1 | 2 }),
-    });
-  });
-  return rows;
-}
-
-export interface FrameSeedRow {
-  code: number; type: string; description: string; component: string; frp: string; frpVersions: number[];
-}
-
-/** `4000InfoUser initiated close ...ServerFRP 7/8`: the cells run together with no separator. */
-export function parseFrameSeed(): FrameSeedRow[] {
-  const rows: FrameSeedRow[] = [];
-  for (const line of readSeed('002_').split('\n').map((text) => text.trim())) {
-    if (!/^\d{4}/.test(line)) continue;
-    const match = /^(\d{4})(Info|Error)(.+?)(Server|Terminal|Variable)(FRP ([\d/]+))$/.exec(line);
-    if (match === null) fail('frame', line);
-    rows.push({
-      code: Number(match[1]), type: match[2] as string, description: (match[3] as string).trim(),
-      component: match[4] as string, frp: match[5] as string,
-      frpVersions: (match[6] as string).split('/').map(Number),
-    });
-  }
-  return rows;
-}
-
-export interface SoftdriveSeedRow {
-  code: number | string; name: string; phase: string; cause: string; fix: string;
-  /** `'1001-1004'` on the entries split from the range row. */
-  range?: string;
-  /** The section heading's promised range, `[1, 6]` for "TLS & Handshake Errors (01–06)". */
-  sectionRange?: [number, number];
-}
-
-const SOFTDRIVE_PHASES = ['Pre-Session', 'Connect', 'Handshake', 'Stream', 'Keep Alive'];
-const PHASE_ALTERNATION = SOFTDRIVE_PHASES.map((phase) => phase.replace('-', '\\-')).join('|');
-/** Name, then a phase, then the cause whose first word is a plain word or an acronym followed by a separator. */
-const NAME_PHASE_REST = new RegExp(`^(.+?)\\s*(${PHASE_ALTERNATION})\\s*((?:[A-Z][a-z]+|[A-Z]+)[\\s/-].*)$`);
-/** The Quick Fix starts where a capitalised word is glued to the end of the cause. */
-const CAUSE_FIX = /^(.+?[^\s/-])(?=[A-Z][a-z])(.+)$/;
-
-/**
- * Table rows start with "Error Code NN" (or "Error <label>" for the unnumbered row); cells run
- * together, so the split relies on the known phase names and on where the fix is glued on.
- */
-export function parseSoftdriveSeed(): SoftdriveSeedRow[] {
-  const rows: SoftdriveSeedRow[] = [];
-  let sectionRange: [number, number] | undefined;
-  for (const raw of readSeed('003_').split('\n')) {
-    const line = raw.trim();
-    if (/Errors(?: \(|$)/.test(line) && !line.startsWith('Error')) {
-      // A section heading; "(01–06)" promises a range of codes, "Internal & HTTP Errors" none.
-      const promised = /\((\d+)[–-](\d+)\)$/.exec(line);
-      sectionRange = promised === null ? undefined : [Number(promised[1]), Number(promised[2])];
-      continue;
-    }
-    if (!line.startsWith('Error ') || line.startsWith('Error CodeDescription') || line === 'Error Codes') continue;
-    const labelled = /^Error Code (\d+)(?:[–-](\d+))?\s*(.*)$/.exec(line);
-    // The unnumbered row: its description starts with the label's first word again.
-    const unnumbered = labelled === null ? /^Error ((\w+)\b.*?)\s+(\2\b.*)$/.exec(line) : null;
-    const body = labelled?.[3] ?? unnumbered?.[3];
-    const parts = body === undefined ? null : NAME_PHASE_REST.exec(body);
-    const causeFix = parts === null ? null : CAUSE_FIX.exec(parts[3] as string);
-    if (parts === null || causeFix === null) fail('softdrive', line);
-    const cells = {
-      name: (parts[1] as string).trim(), phase: parts[2] as string,
-      cause: (causeFix[1] as string).trim(), fix: (causeFix[2] as string).trim(),
-      ...(sectionRange === undefined ? {} : { sectionRange }),
-    };
-    if (labelled === null) {
-      rows.push({ code: (unnumbered?.[1] as string).trim(), ...cells });
-      continue;
-    }
-    const from = Number(labelled[1]);
-    const to = labelled[2] === undefined ? from : Number(labelled[2]);
-    for (let code = from; code <= to; code += 1) {
-      rows.push({ code, ...cells, ...(to === from ? {} : { range: `${from}-${to}` }) });
-    }
-  }
-  return rows;
-}
+/** Seed 000: `519 (UPSTREAM_NOT_FOUND)` headings and their descriptions. */
+export const guacamoleSeed = (): GuacamoleSeedRow[] => rowsOf('guacamole');
+/** Seed 001: REMOTEDESKTOP_CTL_RESULT values, names, descriptions, unused flags, versions. */
+export const msraSeed = (): MsraSeedRow[] => rowsOf('msra');
+/** Seed 002: Frame codes with type, description, component and FRP versions. */
+export const frameSeed = (): FrameSeedRow[] => rowsOf('frame');
+/** Seed 003: Softdrive rows (the range row split in four) with phase, cause, fix and section range. */
+export const softdriveSeed = (): SoftdriveSeedRow[] => rowsOf('softdrive');

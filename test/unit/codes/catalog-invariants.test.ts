@@ -7,7 +7,7 @@ import {
   CATEGORIES, CODE_SPACES, OUTCOMES, PHASES, SEVERITIES,
   type Catalog, type CodeEntry, type CodeValue,
 } from '../../../src/codes/types.js';
-import { parseFrameSeed, parseGuacamoleSeed, parseMsraSeed, parseSoftdriveSeed } from '../../support/seeds.js';
+import { frameSeed, guacamoleSeed, msraSeed, softdriveSeed } from '../../support/seeds.js';
 
 /** A catalog under test, with the vendor's own wording per code so summaries can be checked against it. */
 interface InvariantCase {
@@ -21,10 +21,10 @@ function textsByCode<T extends { code: CodeValue }>(rows: readonly T[], pick: (r
 
 /** The lead appends more catalogs here (transport spaces, tmg). */
 const cases: readonly InvariantCase[] = [
-  { catalog: guacamoleCatalog, vendorTexts: textsByCode(parseGuacamoleSeed(), (row) => [row.description]) },
-  { catalog: msraCatalog, vendorTexts: textsByCode(parseMsraSeed(), (row) => [row.description]) },
-  { catalog: frameCatalog, vendorTexts: textsByCode(parseFrameSeed(), (row) => [row.description]) },
-  { catalog: softdriveCatalog, vendorTexts: textsByCode(parseSoftdriveSeed(), (row) => [row.name, row.cause, row.fix]) },
+  { catalog: guacamoleCatalog, vendorTexts: textsByCode(guacamoleSeed(), (row) => [row.description]) },
+  { catalog: msraCatalog, vendorTexts: textsByCode(msraSeed(), (row) => [row.description]) },
+  { catalog: frameCatalog, vendorTexts: textsByCode(frameSeed(), (row) => [row.description]) },
+  { catalog: softdriveCatalog, vendorTexts: textsByCode(softdriveSeed(), (row) => [row.name, row.cause, row.fix]) },
 ];
 
 /** Outcomes after which there is nothing for anyone to fix. */

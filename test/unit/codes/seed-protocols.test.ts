@@ -4,7 +4,7 @@ import { guacamoleCatalog } from '../../../src/codes/guacamole.js';
 import { msraCatalog } from '../../../src/codes/msra.js';
 import { softdriveCatalog } from '../../../src/codes/softdrive.js';
 import type { Catalog, CodeEntry, CodeValue, Outcome, Phase } from '../../../src/codes/types.js';
-import { parseFrameSeed, parseGuacamoleSeed, parseMsraSeed, parseSoftdriveSeed } from '../../support/seeds.js';
+import { frameSeed, guacamoleSeed, msraSeed, softdriveSeed } from '../../support/seeds.js';
 
 function byCode(catalog: Catalog): Map<CodeValue, CodeEntry> {
   return new Map(catalog.entries.map((entry) => [entry.code, entry]));
@@ -35,7 +35,7 @@ function expectOutcomes(catalog: Catalog, expected: Partial<Record<Outcome, read
 }
 
 describe('guacamole catalog against seed 000', () => {
-  const seed = parseGuacamoleSeed();
+  const seed = guacamoleSeed();
   const entries = byCode(guacamoleCatalog);
 
   it('has exactly the 21 status codes of the seed, with their exact names', () => {
@@ -80,7 +80,7 @@ describe('guacamole catalog against seed 000', () => {
 });
 
 describe('msra catalog against seed 001', () => {
-  const seed = parseMsraSeed();
+  const seed = msraSeed();
   const entries = byCode(msraCatalog);
 
   it('has exactly the 48 REMOTEDESKTOP_CTL_RESULT values, with their exact names', () => {
@@ -115,7 +115,7 @@ describe('msra catalog against seed 001', () => {
 });
 
 describe('frame catalog against seed 002', () => {
-  const seed = parseFrameSeed();
+  const seed = frameSeed();
   const entries = byCode(frameCatalog);
 
   it('has exactly the 33 codes of the seed', () => {
@@ -153,7 +153,7 @@ describe('frame catalog against seed 002', () => {
 });
 
 describe('softdrive catalog against seed 003', () => {
-  const seed = parseSoftdriveSeed();
+  const seed = softdriveSeed();
   const entries = byCode(softdriveCatalog);
   const phaseOf: Record<string, Phase> = {
     'Pre-Session': 'pre-session', Connect: 'connect', Handshake: 'handshake', Stream: 'stream', 'Keep Alive': 'keepalive',

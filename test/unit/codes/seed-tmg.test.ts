@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { tmgCatalog } from '../../../src/codes/tmg.js';
 import type { CodeEntry } from '../../../src/codes/types.js';
-import { parseTmgSeed } from '../../support/seeds-tmg.js';
+import { parseTmgSeed } from '../../../scripts/vendor-codes/parse-tmg.js';
+import { tmgSeed } from '../../support/seeds-tmg.js';
 
-const seed = parseTmgSeed();
+const seed = tmgSeed();
 const byCode = new Map<number | string, CodeEntry>(tmgCatalog.entries.map((entry) => [entry.code, entry]));
 const webCodes = seed.webProxy.flatMap((row) => row.codes);
 const firewallCodes = seed.firewall.map((row) => row.code);
@@ -18,7 +19,7 @@ function entry(code: number): CodeEntry {
   return found;
 }
 
-describe('parseTmgSeed', () => {
+describe('the TMG seed as extracted (test/fixtures/vendor-codes/tmg.json)', () => {
   // Counted by hand in 004_*.txt: 67 web-proxy rows of which 9 are "a/ b" pairs, 76 firewall rows of which 6 have two names.
   it('finds every row of both tables, so the checks below are not vacuous', () => {
     expect(seed.webProxy).toHaveLength(67);

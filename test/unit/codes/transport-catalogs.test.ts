@@ -8,7 +8,7 @@ import { CATEGORIES, OUTCOMES, PHASES, SEVERITIES, type Catalog, type CodeEntry,
 import { websocketCatalog } from '../../../src/codes/websocket.js';
 import { win32Catalog } from '../../../src/codes/win32.js';
 import { winsockCatalog } from '../../../src/codes/winsock.js';
-import { parseTmgSeed } from '../../support/seeds-tmg.js';
+import { tmgSeed } from '../../support/seeds-tmg.js';
 
 const ALL: readonly Catalog[] = [tmgCatalog, websocketCatalog, httpCatalog, winsockCatalog, win32Catalog, errnoCatalog];
 const BY_SPACE = new Map<string, Catalog>(ALL.map((catalog) => [catalog.space, catalog]));
@@ -180,7 +180,7 @@ describe('tmgResultSpace', () => {
   });
 
   it("agrees with the seed's own rule sentence and with where each entry's number belongs", () => {
-    const { rule } = parseTmgSeed();
+    const { rule } = tmgSeed();
     expect(tmgResultSpace(rule.win32Below - 1)).toBe('win32');
     expect(tmgResultSpace(rule.win32Below)).toBe('http');
     expect([tmgResultSpace(rule.http[0]), tmgResultSpace(rule.http[1])]).toEqual(['http', 'http']);
