@@ -170,6 +170,16 @@ export function createSessionMachine(profile: Profile, options: SessionMachineOp
         };
       }),
       emitFault: emit(({ context }) => ({ type: 'fault' as const, fault: context.lastFault!, cause: context.cause! })),
+      /**
+       * A report that changes no plan (see `heardReport`): it enters the record (last fault, history) and is announced,
+       * but starts no outage and moves no state, so the pending attempt or the wait for the user stays as it was.
+       */
+      noteReport: enqueueActions(({ context, enqueue }, fault: Classification) => {
+        const history = [...context.history, fault];
+        if (history.length > historySize) history.splice(0, history.length - historySize);
+        enqueue.assign({ lastFault: fault, history });
+        enqueue.emit({ type: 'fault', fault, cause: context.cause ?? fault });
+      }),
       /** The user ended the session (disconnect, or cancel at a question); the cause of any outage goes with it. */
       emitClosedByUser: emit(({ context }) => ({ type: 'closed' as const, by: 'user' as const, cause: context.cause })),
       setConnectivity: assign((_, connectivity: Connectivity) => ({ connectivity })),
@@ -258,6 +268,8 @@ export function createSessionMachine(profile: Profile, options: SessionMachineOp
     },
     delays: {
       connectTimeout: resolved.connectMs,
+      /** How long a URL function may take to settle: the connect timeout, counted on its own. */
+      resolveTimeout: resolved.connectMs,
       minUptime: resolved.minUptimeMs,
       backoff: ({ context }) => context.delayMs ?? 0,
       /** healthy: the next keep-alive deadline, whichever comes first: the link silent for `unstableAfterMs`, or a keep-alive frame due. */
@@ -283,11 +295,42 @@ export function createSessionMachine(profile: Profile, options: SessionMachineOp
     return Math.max(0, (machineSendsKeepAlive ? Math.min(silentAt, keepAliveDueAt(context)) : silentAt) - context.now());
   }
 
+  /**
+   * Nothing from the wire or the app may throw inside the machine: a signal the classifier refuses (a status code out
+   * of range, a garbage string) becomes the profile's own protocol-error code, with what was refused (redacted) as the
+   * message, so the fault follows that code's bounded outcome instead of putting the actor into an error state.
+   */
+  const classifySafely = (classify: () => Classification): Classification => {
+    try {
+      return classify();
+    } catch (error) {
+      const why = error instanceof Error ? error.message : 'unclassifiable signal';
+      return Object.freeze({ ...own(profile.local.protocolError), message: redactText(`unclassifiable signal: ${why}`) });
+    }
+  };
+
   /** A transition into `active.fault` with a classification computed from the event. */
   const faultWith = (classify: (args: { context: SessionContext; event: EventObject }) => Classification) => ({
     target: '#session.active.fault',
-    actions: [{ type: 'recordFault' as const, params: classify }],
+    actions: [{ type: 'recordFault' as const, params: (args: { context: SessionContext; event: EventObject }) => classifySafely(() => classify(args)) }],
   });
+
+  /** What a `status.report` says: classified by the facade already, or classified here (never throwing). */
+  const reported = ({ context, event }: { context: SessionContext; event: EventObject }): Classification => {
+    const report = event as unknown as Extract<AppEvent, { type: 'status.report' }>;
+    return classifySafely(() => ('classification' in report ? report.classification : profile.classify(report.signal, { now: context.now() })));
+  };
+
+  /**
+   * A report outside an open connection (between attempts, offline, while waiting for the user): one whose outcome is in
+   * `noted` changes nothing but the record (a retryable report never starts or delays an attempt; a wait is not asked
+   * twice); any other outcome goes through `active.fault`, which cancels what was pending and follows the outcome.
+   */
+  const heardReport = (noted: readonly Classification['outcome'][]) => [
+    { guard: ({ context, event }: { context: SessionContext; event: EventObject }) => noted.includes(reported({ context, event }).outcome), actions: { type: 'noteReport' as const, params: reported } },
+    faultWith(reported),
+  ];
+  const RETRYABLE_OR_OK: readonly Classification['outcome'][] = ['retry', 'retry-later', 'ok'];
 
   /** Keep-alive declared the peer dead: the protocol's own receive-timeout code. */
   const peerDead = faultWith(() => own(profile.local.receiveTimeout));
@@ -355,6 +398,8 @@ export function createSessionMachine(profile: Profile, options: SessionMachineOp
         on: {
           'user.connect': [{ guard: 'isOffline', target: 'suspended' }, { target: 'active' }],
           'user.disconnect': { target: 'closed', actions: 'emitClosedByUser' },
+          // Before the first connect: heard as between attempts (see heardReport).
+          'status.report': heardReport(RETRYABLE_OR_OK),
         },
       },
       active: {
@@ -362,11 +407,15 @@ export function createSessionMachine(profile: Profile, options: SessionMachineOp
         on: {
           'user.disconnect': { target: 'closed', actions: 'emitClosedByUser' },
           'env.offline': { target: 'suspended', actions: assign({ online: false }) },
+          // Between attempts (resolving, backoff): see heardReport; `online` hears every report as a fault.
+          'status.report': heardReport(RETRYABLE_OR_OK),
         },
         states: {
           // Transient: a static URL is used as it is; a URL function is called (in resolving) before every attempt.
+          // An attempt asked for while offline (the user answered a wait) waits in suspended for the network.
           attempt: {
             always: [
+              { guard: 'isOffline', target: '#session.suspended' },
               { guard: 'urlIsStatic', target: 'online', actions: 'useStaticUrl' },
               { target: 'resolving' },
             ],
@@ -374,6 +423,8 @@ export function createSessionMachine(profile: Profile, options: SessionMachineOp
           resolving: {
             tags: ['phase:pre-session'],
             entry: { type: 'setConnectivity', params: 'connecting' },
+            // A URL function that never settles fails the attempt like a socket that never opens.
+            after: { resolveTimeout: faultWith(() => own(profile.local.connectTimeout)) },
             invoke: {
               src: 'resolveUrl',
               input: ({ context }) => ({ url: context.url }),
@@ -425,10 +476,8 @@ export function createSessionMachine(profile: Profile, options: SessionMachineOp
                   ...faultWith(() => own(profile.local.protocolError)),
                 },
               ],
-              'status.report': faultWith(({ context, event }) => {
-                const report = event as unknown as Extract<AppEvent, { type: 'status.report' }>;
-                return 'classification' in report ? report.classification : profile.classify(report.signal, { now: context.now() });
-              }),
+              // On an open connection every report is a fault: a retryable one drops the socket and reconnects.
+              'status.report': faultWith(reported),
             },
             states: {
               connecting: {
@@ -540,12 +589,16 @@ export function createSessionMachine(profile: Profile, options: SessionMachineOp
               'env.hidden': { target: '#session.suspended', actions: assign({ visible: false }) },
             },
           },
+          // A wait for the user survives the environment: offline, online, hidden and visible change only the flags
+          // (the root's handlers); the user's answer while offline waits in suspended (attempt's isOffline guard).
           awaiting: {
             initial: 'auth',
+            on: { 'env.offline': { actions: assign({ online: false }) } },
             states: {
               auth: {
                 entry: emit(({ context }) => ({ type: 'needs-auth' as const, cause: context.lastFault! })),
                 on: {
+                  'status.report': heardReport([...RETRYABLE_OR_OK, 'reauthenticate']),
                   'user.reauthenticate': {
                     target: '#session.active.attempt',
                     actions: [
@@ -559,6 +612,7 @@ export function createSessionMachine(profile: Profile, options: SessionMachineOp
               decision: {
                 entry: emit(({ context }) => ({ type: 'needs-decision' as const, cause: context.lastFault! })),
                 on: {
+                  'status.report': heardReport([...RETRYABLE_OR_OK, 'user-decision']),
                   'user.takeOver': { target: '#session.active.attempt', actions: 'beginAttempt' },
                   'user.retryNow': { target: '#session.active.attempt', actions: 'beginAttempt' },
                   'user.cancel': { target: '#session.closed', actions: 'emitClosedByUser' },
@@ -582,6 +636,7 @@ export function createSessionMachine(profile: Profile, options: SessionMachineOp
           ],
           'user.retryNow': [{ guard: 'isOffline' }, { target: 'active' }],
           'user.disconnect': { target: 'closed', actions: 'emitClosedByUser' },
+          'status.report': heardReport(RETRYABLE_OR_OK),
         },
       },
       closed: { type: 'final', tags: ['phase:pre-session'], entry: { type: 'setConnectivity', params: 'shutdown' } },

@@ -109,6 +109,12 @@ export function alphabet(machine: AnyStateMachine, profile: Profile, codes: read
     // The keep-alive timer's event, at each of its thresholds: nothing due, a keep-alive due, unstable, dead.
     ...[0, profile.keepAlive.intervalMs, profile.keepAlive.unstableAfterMs, profile.keepAlive.deadAfterMs].map((silentFor) => ({ type: 'keepalive.check', silentFor })),
     { type: 'status.report', classification: profile.own(profile.local.severed) },
+    // A report the classifier refuses (a protocol fault), and one of each outcome that asks the user or stops.
+    { type: 'status.report', signal: 'hello world' },
+    ...(['reauthenticate', 'user-decision', 'fatal', 'ended'] as const).flatMap((outcome) => {
+      const entry = profile.catalog.entries.find((e) => e.outcome === outcome);
+      return entry === undefined ? [] : [{ type: 'status.report', classification: profile.own(entry.code) }];
+    }),
   ];
   for (const code of codes) events.push({ type: 'transport.signal', signal: { kind: 'status', code } });
   for (const step of profile.steps) {
