@@ -245,9 +245,9 @@ export const msraCatalog: Catalog = {
     },
     {
       code: 50, name: 'SAFERROR_SYSTEMSHUTDOWN', summary: 'The other computer is shutting down.',
-      severity: 'warning', phases: ['stream'], category: 'server', outcome: 'retry-later', retryAfterMs: 60000,
-      fix: 'Wait for the other computer to restart, then connect again.',
-      rationale: 'A restart takes at least a minute; the 60 s floor avoids retrying into a machine that is going down.',
+      severity: 'info', phases: ['stream'], category: 'server', outcome: 'ended',
+      fix: 'Once the other computer is back, ask the person for a new invitation.',
+      rationale: 'A Remote Assistance invitation does not survive the helpee\'s restart: reconnecting cannot reach the same session, a new invitation is needed.',
     },
     {
       code: 51, name: 'SAFERROR_STOPLISTENBYUSER', summary: 'The other person stopped waiting for a connection.',

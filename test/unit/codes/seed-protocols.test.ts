@@ -72,10 +72,11 @@ describe('guacamole catalog against seed 000', () => {
 
   it('gives the outcomes the issue prescribes', () => {
     expectOutcomes(guacamoleCatalog, {
-      ok: [0], reauthenticate: [769], 'user-decision': [521], ended: [522, 523],
-      'retry-later': [513, 520, 797], retry: [512, 514, 515, 519], fatal: [256, 768, 771, 781, 783],
+      ok: [0], reauthenticate: [769], 'user-decision': [521, 797], ended: [522, 523],
+      'retry-later': [513, 520], retry: [512, 514, 515, 519], fatal: [256, 768, 771, 781, 783],
     });
     for (const code of [516, 517, 518, 776]) expect(entries.get(code)?.rationale, `rationale for ${code}`).toBeTruthy();
+    expect(entries.get(797)?.rationale).toMatch(/another tab/);
   });
 });
 
@@ -106,9 +107,11 @@ describe('msra catalog against seed 001', () => {
 
   it('gives the outcomes the issue prescribes', () => {
     expectOutcomes(msraCatalog, {
-      reauthenticate: [26, 61], 'user-decision': [37, 40, 41], ended: [3, 4, 300, 301, 302],
-      'retry-later': [50], retry: [5, 6, 8, 9, 11, 12, 15, 20, 52],
+      reauthenticate: [26, 61], 'user-decision': [37, 40, 41], ended: [3, 4, 50, 300, 301, 302],
+      retry: [5, 6, 8, 9, 11, 12, 15, 20, 52],
     });
+    expect(entries.get(50)?.rationale).toMatch(/invitation/);
+    expect(entries.get(50)?.retryAfterMs).toBeUndefined();
     expect(['reauthenticate', 'fatal']).toContain(entries.get(27)?.outcome);
     expect(entries.get(27)?.rationale).toBeTruthy();
   });

@@ -89,9 +89,15 @@ describe('transport catalog outcomes that are the product', () => {
   it('never replays credentials: auth challenges ask for new ones', () => {
     const asks: readonly [Catalog, CodeValue][] = [
       [httpCatalog, 401], [httpCatalog, 407], [websocketCatalog, 3000], [win32Catalog, 1326], [win32Catalog, 86],
-      [tmgCatalog, 12201], [tmgCatalog, 12301], [tmgCatalog, 12209], [tmgCatalog, 12309], [tmgCatalog, 12213], [tmgCatalog, 12313], [tmgCatalog, 12323],
+      [tmgCatalog, 12209], [tmgCatalog, 12309], [tmgCatalog, 12213], [tmgCatalog, 12313], [tmgCatalog, 12323],
     ];
     for (const [catalog, code] of asks) expect(resolve(catalog, code)?.outcome, `${catalog.space} ${String(code)}`).toBe('reauthenticate');
+  });
+
+  it('stops on proxy-to-proxy authentication, which the user\'s credentials cannot fix', () => {
+    for (const code of [12201, 12301]) {
+      expect(resolve(tmgCatalog, code), String(code)).toMatchObject({ outcome: 'fatal', rationale: expect.stringMatching(/proxy-to-proxy/i) });
+    }
   });
 
   it('waits before reconnecting to a busy, restarting or rate-limited server', () => {
