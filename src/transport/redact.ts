@@ -22,6 +22,21 @@ const SCHEME_URL = /\b[a-z][a-z0-9+.-]*:\/\/[^\s"'<>`]+/gi;
 const BARE_QUERY = /([?&][^\s=&?#"'<>`]+=)[^\s&#"'<>`]+/g;
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
+// `key=value` or `key: value` in free text; the key may be quoted (JSON): quote, key, separator, value.
+const KEY_VALUE = /(?<![\w.-])(["']?)([A-Za-z][\w.-]{0,63})\1(\s*[=:]\s*)("[^"]*"|'[^']*'|[^\s&,;"'<>()[\]{}]+)/g;
+// `Authorization: Bearer abc` / `Basic abc`: the credential is the word after the scheme.
+const AUTH_SCHEME = /\b(Bearer|Basic|Digest|Negotiate|NTLM)(\s+)[A-Za-z0-9._~+/=-]{4,}/g;
+const AUTH_SCHEME_WORD = /^(?:Bearer|Basic|Digest|Negotiate|NTLM)$/;
+// Key names whose `=` value is a secret: anything with token, password, secret, credential, api key or
+// session id in it; and these words alone or as the last part of a name (`access_key`, `oauth_signature`).
+const SECRET_ANYWHERE = /token|passw(?:or)?d|secret|credential|api[_-]?key|session[_-]?id/;
+const SECRET_LAST_WORD = /(?:^|[_.-])(?:key|pwd|pass|auth|authorization|session|sid|signature|sig|code)$/;
+// With `:` (prose: "Session: closed", "Error Code: 04") only names that cannot be ordinary words count.
+const COLON_SECRET = /token|passw(?:or)?d|secret|credential|api[_-]?key|session[_-]?id|^(?:pwd|authorization)$/;
+// A `code` key keeps a value that is a status code as the SDK prints it (`code=519`, `code=0xC0040017`):
+// those are not secrets, while OAuth authorization codes and one-time codes (6+ digits) are.
+const NAMES_A_CODE = /(?:^|[_.-])code$/;
+const STATUS_VALUE = /^(?:\d{1,5}|0x[0-9a-f]{1,8})$/i;
 
 /**
  * `wss://user:pw@host/p?token=abc#frag` → `wss://***@host/p?token=***#***`.
@@ -54,8 +69,12 @@ function redactQuery(query: string): string {
 
 /**
  * Makes free text (an error message, a close reason) safe to show: every URL in it goes through
- * `redactUrl`, leftover `?key=value` pairs lose their values, control characters become spaces,
- * and the result is cut to `maxLength` (with a trailing `…`).
+ * `redactUrl`, leftover `?key=value` pairs lose their values, so do `key=value` secrets anywhere in
+ * the text (`token=`, `password=`, `api_key=`, `sessionid=`, `sig=`, `code=`… case-insensitive, the
+ * key quoted or not) and `key: value` ones whose name cannot be an ordinary word (`token:`,
+ * `password:`, not `Session:` or `Code:`), and the word after `Bearer`/`Basic`. `code=519` and
+ * `code=0xC0040017` keep their value (a status code is not a secret; a longer code is). Control
+ * characters become spaces, and the result is cut to `maxLength` (with a trailing `…`).
  */
 export function redactText(text: string, maxLength: number = REDACT_DEFAULTS.maxLength): string {
   if (!Number.isInteger(maxLength) || maxLength < 1) {
@@ -70,8 +89,38 @@ export function redactText(text: string, maxLength: number = REDACT_DEFAULTS.max
   const cleaned = bounded
     .replace(CONTROL, ' ')
     .replace(SCHEME_URL, (match) => redactUrl(match))
-    .replace(BARE_QUERY, `$1${REDACTED}`);
-  return truncate(cleaned, maxLength);
+    .replace(BARE_QUERY, `$1${REDACTED}`)
+    .replace(AUTH_SCHEME, `$1$2${REDACTED}`);
+  return truncate(redactPairs(cleaned), maxLength);
+}
+
+/**
+ * Replaces the values of secret `key=value` / `key: value` pairs. A pair that is not a secret is
+ * skipped up to its value only, so `failed: token=abc` still finds `token=abc` inside the value.
+ */
+function redactPairs(text: string): string {
+  let out = '';
+  let copied = 0;
+  KEY_VALUE.lastIndex = 0;
+  for (let match = KEY_VALUE.exec(text); match !== null; match = KEY_VALUE.exec(text)) {
+    const [whole, , key = '', separator = '', value = ''] = match;
+    const valueAt = match.index + whole.length - value.length;
+    if (isSecretPair(key, separator, value)) {
+      const quoted = value.startsWith('"') || value.startsWith("'") ? `${value[0] ?? ''}${REDACTED}${value[0] ?? ''}` : REDACTED;
+      out += `${text.slice(copied, valueAt)}${quoted}`;
+      copied = match.index + whole.length;
+    } else {
+      KEY_VALUE.lastIndex = valueAt;
+    }
+  }
+  return copied === 0 ? text : out + text.slice(copied);
+}
+
+function isSecretPair(key: string, separator: string, value: string): boolean {
+  const name = key.toLowerCase();
+  const secret = separator.includes('=') ? SECRET_ANYWHERE.test(name) || SECRET_LAST_WORD.test(name) : COLON_SECRET.test(name);
+  if (!secret || value === REDACTED || value === `"${REDACTED}"` || AUTH_SCHEME_WORD.test(value)) return false;
+  return !(NAMES_A_CODE.test(name) && STATUS_VALUE.test(value));
 }
 
 function truncate(text: string, maxLength: number): string {

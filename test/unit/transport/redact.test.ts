@@ -88,3 +88,45 @@ describe('redactText', () => {
     expect(redactText(undefined as unknown as string)).toBe('');
   });
 });
+
+describe('redactText (secrets as key=value in free text)', () => {
+  it('redacts token=SECRET outside a URL query', () => {
+    expect(redactText('auth failed: token=SECRET')).toBe('auth failed: token=***');
+    expect(redactText('reason: token=abc, retry')).toBe('reason: token=***, retry');
+  });
+
+  it.each([
+    ['access_token=abc', 'access_token=***'],
+    ['Password=hunter2', 'Password=***'],
+    ['client_secret=s3', 'client_secret=***'],
+    ['key=k1 api_key=k2 X-Api-Key=k3', 'key=*** api_key=*** X-Api-Key=***'],
+    ['auth=a session=s sessionid=x JSESSIONID=y', 'auth=*** session=*** sessionid=*** JSESSIONID=***'],
+    ['signature=abc sig=def', 'signature=*** sig=***'],
+    ['code=SplxlOBeZQQYbYS6WxSbIA', 'code=***'],
+    ['token = spaced', 'token = ***'],
+    ['(token=abc)', '(token=***)'],
+    ['{"access_token":"abc.def","user":"bob"}', '{"access_token":"***","user":"bob"}'],
+    ["api_key='xyz'", "api_key='***'"],
+  ])('redacts the value of %s', (text, expected) => {
+    expect(redactText(text)).toBe(expected);
+  });
+
+  it('redacts key: value only for names that cannot be ordinary words, and the credential after Bearer', () => {
+    expect(redactText('password: hunter2 now')).toBe('password: *** now');
+    expect(redactText('X-Api-Key: abc')).toBe('X-Api-Key: ***');
+    expect(redactText('Authorization: Bearer eyJhbGc.x.y')).toBe('Authorization: Bearer ***');
+    expect(redactText('Session: closed by admin')).toBe('Session: closed by admin');
+    expect(redactText('auth: failed')).toBe('auth: failed');
+  });
+
+  it('keeps ordinary text and status codes: a close reason, "Error Code 04", code=519', () => {
+    for (const text of ['519', 'Error Code 04', 'Error Code: 04', 'code=519', 'code=0xC0040017', 'error_code=10061', 'monkey=3', 'at 12:30, ratio=1:2']) {
+      expect(redactText(text), text).toBe(text);
+    }
+  });
+
+  it('redacts a code= value that is not a status code (OAuth codes, one-time codes of 6+ digits)', () => {
+    expect(redactText('otp code=123456')).toBe('otp code=***');
+    expect(redactText('auth_code=abc123')).toBe('auth_code=***');
+  });
+});
