@@ -19,7 +19,7 @@ import { CODE_SPACES, GATEWAYS, PROTOCOLS, TRANSPORT_SPACES } from '../codes/typ
 import type { Catalog, Classification, CodeSpace, CodeValue } from '../codes/types.js';
 import { buildSpaceIndex, lookupNumber, unknownClassification, withContext } from './space-index.js';
 import type { SpaceIndex } from './space-index.js';
-import { decodeSignal, guacamoleStatusForClose, invalidCode, isCodeNumber, parseCodeText } from './signal.js';
+import { decodeSignal, describeInput, guacamoleStatusForClose, invalidCode, isCodeNumber, parseCodeText } from './signal.js';
 import type { ClassifyOptions, ClassifySignal, DecodedSignal, ParsedCode } from './signal.js';
 
 export type TmgResultSpace = (value: number) => 'win32' | 'http' | 'winsock' | 'tmg' | undefined;
@@ -58,8 +58,8 @@ export function createClassifier(catalogs: ClassifierCatalogs): Classifier {
   function indexOf(space: unknown): SpaceIndex {
     const index = typeof space === 'string' ? indexes.get(space) : undefined;
     if (index === undefined) {
-      throw new SessionError('SESSION_ERR_UNKNOWN_PROTOCOL', `Unknown protocol or code space ${describeValue(space)}; accepted: ${accepted}.`, {
-        value: describeValue(space),
+      throw new SessionError('SESSION_ERR_UNKNOWN_PROTOCOL', `Unknown protocol or code space ${describeInput(space)}; accepted: ${accepted}.`, {
+        value: describeInput(space),
       });
     }
     return index;
@@ -216,16 +216,16 @@ function parseLookupCode(code: unknown): ParsedCode {
 function readGateway(options: ClassifyOptions | undefined, indexes: ReadonlyMap<string, SpaceIndex>): boolean {
   if (options === undefined) return false;
   if (typeof options !== 'object' || options === null) {
-    throw new SessionError('SESSION_ERR_INVALID_OPTION', `classify options must be an object (got ${describeValue(options)})`, { field: 'options', value: describeValue(options) });
+    throw new SessionError('SESSION_ERR_INVALID_OPTION', `classify options must be an object (got ${describeInput(options)})`, { field: 'options', value: describeInput(options) });
   }
   const { gateway, now } = options;
   if (now !== undefined && typeof now !== 'function') {
-    throw new SessionError('SESSION_ERR_INVALID_OPTION', `classify options.now must be a function returning epoch ms (got ${describeValue(now)})`, { field: 'now', value: describeValue(now) });
+    throw new SessionError('SESSION_ERR_INVALID_OPTION', `classify options.now must be a function returning epoch ms (got ${describeInput(now)})`, { field: 'now', value: describeInput(now) });
   }
   if (gateway === undefined) return false;
   if (gateway !== TMG || !indexes.has(TMG)) {
     const known = GATEWAYS.filter((id) => indexes.has(id)).join(', ') || 'none in this classifier';
-    throw new SessionError('SESSION_ERR_UNKNOWN_PROTOCOL', `Unknown gateway ${describeValue(gateway)}; accepted: ${known}.`, { field: 'gateway', value: describeValue(gateway) });
+    throw new SessionError('SESSION_ERR_UNKNOWN_PROTOCOL', `Unknown gateway ${describeInput(gateway)}; accepted: ${known}.`, { field: 'gateway', value: describeInput(gateway) });
   }
   return true;
 }

@@ -4,7 +4,7 @@
  * well formed. Which space a decoded code lands in is the classifier's job.
  */
 import { SessionError, describeValue } from '../errors/index.js';
-import { redactText } from '../transport/redact.js';
+import { REDACT_DEFAULTS, redactText } from '../transport/redact.js';
 import type { CodeRef, GatewayId } from '../codes/types.js';
 
 /** A WebSocket close event (DOM `CloseEvent`, `ws`'s, or a plain object of that shape). */
@@ -71,8 +71,16 @@ const ACCEPTED =
   'a code number (integer −2^31…2^32−1), a code string ("519", "0x0207", "-1073479657", "Error Code 04", a symbolic name), ' +
   'a { space, code } reference, a close event { code, reason }, a status { code, message }, an HTTP { status } or an error with a string code';
 
+/**
+ * An input made safe to echo in an error message: a string is redacted first (URLs, `token=…` pairs),
+ * then `describeValue` bounds it; other values are described by shape, never by content.
+ */
+export function describeInput(input: unknown): string {
+  return describeValue(typeof input === 'string' ? redactText(input, REDACT_DEFAULTS.maxInputLength) : input);
+}
+
 export function invalidCode(input: unknown, why: string): SessionError {
-  const value = describeValue(input);
+  const value = describeInput(input);
   return new SessionError('SESSION_ERR_INVALID_CODE', `Cannot classify ${value}: ${why}. Accepted: ${ACCEPTED}.`, { value });
 }
 

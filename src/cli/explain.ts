@@ -3,6 +3,7 @@
  * and whether the client will retry. Without --protocol, every space that lists the code answers.
  */
 import { isSessionError } from '../errors/index.js';
+import { redactText } from '../transport/redact.js';
 import type { Catalog, Classification, CodeSpace } from '../codes/types.js';
 import { EXIT, UsageError, parseCommandArgs } from './args.js';
 import type { CliCommand, CliContext, CliIo } from './args.js';
@@ -41,13 +42,13 @@ export async function runExplain(args: readonly string[], io: CliIo, context: Cl
   }
   const [code, ...extra] = positionals;
   if (code === undefined) throw new UsageError('missing <code>');
-  if (extra.length > 0) throw new UsageError(`one code at a time (also got ${extra.join(' ')})`);
+  if (extra.length > 0) throw new UsageError(`one code at a time (also got ${redactText(extra.join(' '))})`);
   const protocol = values.protocol;
   const { classifier } = context;
   if (protocol !== undefined && !(classifier.spaces as readonly string[]).includes(protocol)) {
-    throw new UsageError(`unknown protocol "${protocol}"; accepted: ${classifier.spaces.join(', ')}`);
+    throw new UsageError(`unknown protocol "${redactText(protocol)}"; accepted: ${classifier.spaces.join(', ')}`);
   }
-  if (values.gateway !== undefined && values.gateway !== 'tmg') throw new UsageError(`unknown gateway "${values.gateway}"; accepted: tmg`);
+  if (values.gateway !== undefined && values.gateway !== 'tmg') throw new UsageError(`unknown gateway "${redactText(values.gateway)}"; accepted: tmg`);
 
   let results: readonly Classification[];
   try {

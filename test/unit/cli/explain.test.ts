@@ -91,6 +91,21 @@ describe('session-lifecycle explain', () => {
     expect(stderr).toContain('Usage: session-lifecycle explain');
   });
 
+  it('never echoes a secret from a malformed code, an extra argument or a bad protocol', async () => {
+    for (const argv of [
+      ['explain', 'wss://gw.example/t?token=S3CR3T'],
+      ['explain', 'auth failed: token=S3CR3T', '--protocol', 'guacamole'],
+      ['explain', '519', 'wss://gw.example/t?token=S3CR3T'],
+      ['explain', '519', '--protocol', 'token=S3CR3T'],
+    ]) {
+      const { code, stdout, stderr } = await run(...argv);
+      expect(code, argv.join(' ')).toBe(2);
+      expect(`${stdout}${stderr}`, argv.join(' ')).not.toContain('S3CR3T');
+    }
+    const { stderr } = await run('explain', 'wss://gw.example/t?token=S3CR3T');
+    expect(stderr).toContain('Cannot classify "wss://gw.example/t?token=***"');
+  });
+
   it('prints its help on stdout with --help', async () => {
     const { code, stdout } = await run('explain', '--help');
     expect(code).toBe(0);
