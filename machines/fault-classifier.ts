@@ -30,6 +30,8 @@ export function createFaultClassifier(profile: Profile): FaultClassifier {
     },
     error(event, now) {
       const { failure } = event;
+      // The peer stopped reading (the send buffer passed its limit): the link is broken, in the profile's own code.
+      if (failure.overflow) return Object.freeze({ ...profile.own(profile.local.severed), message: failure.message });
       if (failure.http) {
         const { status, retryAfter } = failure.http;
         return profile.classify(retryAfter === undefined ? { status } : { status, retryAfter }, { now });

@@ -12,7 +12,7 @@ export type {
   FailureReason,
 } from './session.machine.js';
 export { resolveSessionOptions, SESSION_MACHINE_DEFAULTS } from './session-options.js';
-export type { SessionMachineOptions, TimeoutOptions, ResolvedSessionOptions } from './session-options.js';
+export type { SessionMachineOptions, TimeoutOptions, LimitOptions, ResolvedSessionOptions } from './session-options.js';
 export { projectSession } from './project.js';
 export type { SessionProjection } from './project.js';
 

@@ -12,12 +12,29 @@ export interface TimeoutOptions {
   readonly connectMs?: number;
   /** Per-step handshake timeout: one number for every step, or by step id. */
   readonly handshakeMs?: number | Readonly<Record<string, number>>;
+  /**
+   * After a polite close (`disconnect()`), how long the peer has to answer the close handshake before the socket is
+   * dropped (default 1000 ms, `WEBSOCKET_TRANSPORT_DEFAULTS.closeGraceMs`). Nothing of the session outlives it.
+   */
+  readonly closeGraceMs?: number;
+}
+
+/** Bounds on what one connection may hold in memory, in bytes. */
+export interface LimitOptions {
+  /**
+   * Most bytes the socket may hold unsent. Above it the peer is not reading (a server that floods and never reads):
+   * the link counts as severed (the profile's own code) and the socket is dropped. Default 8 MiB.
+   */
+  readonly maxBufferedBytes?: number;
+  /** Largest incoming message where the WebSocket implementation can bound it (`ws`; browsers cannot). Default 8 MiB. */
+  readonly maxPayloadBytes?: number;
 }
 
 export interface SessionMachineOptions {
   readonly retry?: RetryOptions | RetryPolicy;
   readonly timeouts?: TimeoutOptions;
   readonly keepAlive?: Partial<KeepAliveSettings>;
+  readonly limits?: LimitOptions;
   /** How many faults the context keeps (ring buffer). */
   readonly historySize?: number;
 }
@@ -26,6 +43,9 @@ export const SESSION_MACHINE_DEFAULTS = {
   historySize: 16,
   /** Upper bound for any timeout: 24 h. */
   maxTimeoutMs: 86_400_000,
+  /** Bounds of `limits.*`: from 1 KiB to 1 GiB. */
+  minLimitBytes: 1024,
+  maxLimitBytes: 1_073_741_824,
 } as const;
 
 export interface ResolvedSessionOptions {
@@ -35,6 +55,8 @@ export interface ResolvedSessionOptions {
   readonly stepTimeoutsMs: Readonly<Record<string, number>>;
   readonly keepAlive: KeepAliveSettings;
   readonly historySize: number;
+  /** What the transport receives beyond the URL and codec (only the options the user gave: it owns the defaults). */
+  readonly transport: { readonly closeGraceMs?: number; readonly maxBufferedBytes?: number; readonly maxPayloadBytes?: number };
 }
 
 const invalid = optionMustBe;
@@ -62,11 +84,24 @@ function plainObject(field: string, value: unknown): value is object {
 }
 
 export function resolveSessionOptions(profile: Profile, options: SessionMachineOptions = {}): ResolvedSessionOptions {
-  if (plainObject('options', options)) checkKeys('options', options, ['retry', 'timeouts', 'keepAlive', 'historySize']);
+  if (plainObject('options', options)) checkKeys('options', options, ['retry', 'timeouts', 'keepAlive', 'limits', 'historySize']);
 
   const timeouts: TimeoutOptions = plainObject('timeouts', options.timeouts) ? options.timeouts! : {};
-  checkKeys('timeouts', timeouts, ['connectMs', 'handshakeMs']);
+  checkKeys('timeouts', timeouts, ['connectMs', 'handshakeMs', 'closeGraceMs']);
   const connectMs = duration('timeouts.connectMs', timeouts.connectMs, profile.connectTimeoutMs);
+  const transport: Record<string, number> = {};
+  if (timeouts.closeGraceMs !== undefined) transport.closeGraceMs = duration('timeouts.closeGraceMs', timeouts.closeGraceMs, 0, 0);
+  const limits: LimitOptions = plainObject('limits', options.limits) ? options.limits! : {};
+  checkKeys('limits', limits, ['maxBufferedBytes', 'maxPayloadBytes']);
+  for (const key of ['maxBufferedBytes', 'maxPayloadBytes'] as const) {
+    const value: unknown = limits[key];
+    if (value === undefined) continue;
+    const { minLimitBytes: min, maxLimitBytes: max } = SESSION_MACHINE_DEFAULTS;
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+      throw invalid(`limits.${key}`, value, `an integer number of bytes from ${min} to ${max}`);
+    }
+    transport[key] = value;
+  }
 
   const stepTimeoutsMs: Record<string, number> = {};
   const handshake = timeouts.handshakeMs;
@@ -119,5 +154,5 @@ export function resolveSessionOptions(profile: Profile, options: SessionMachineO
   const policy = createRetryPolicy(merged);
   const minUptimeMs = resolveRetryOptions(isPolicy ? profile.retry : (merged as RetryOptions)).minUptimeMs;
 
-  return { policy, minUptimeMs, connectMs, stepTimeoutsMs, keepAlive, historySize };
+  return { policy, minUptimeMs, connectMs, stepTimeoutsMs, keepAlive, historySize, transport };
 }

@@ -442,6 +442,13 @@ export function createSessionMachine(profile: Profile, options: SessionMachineOp
             invoke: {
               id: 'transport',
               src: 'transport',
+              // A transport is built never to throw; if one fails anyway (a bug, an injected clock that throws), the
+              // link counts as severed, with what was thrown (redacted) as the message, instead of erroring the session.
+              onError: faultWith(({ event }) => {
+                const error = (event as { error?: unknown }).error;
+                const why = error instanceof Error ? error.message : 'transport failed';
+                return Object.freeze({ ...own(profile.local.severed), message: redactText(`transport failed: ${why}`) });
+              }),
               input: ({ context }) => ({
                 url: context.connection!.url,
                 ...(context.protocols === undefined ? {} : { protocols: context.protocols }),
@@ -449,6 +456,7 @@ export function createSessionMachine(profile: Profile, options: SessionMachineOp
                 link: context.link,
                 now: context.now,
                 ...(machineSendsKeepAlive ? {} : { keepAliveEveryMs: keepAlive.intervalMs }),
+                ...resolved.transport,
               }),
             },
             on: {

@@ -23,7 +23,13 @@ export interface ClosedEvent {
 }
 
 export interface FailedEvent {
-  readonly reason: FailureReason;
+  /**
+   * `fatal`: a code that will not work without a change; `exhausted`: the retry policy gave up; `internal`: the session
+   * machine itself failed unexpectedly (`error` holds what was thrown; `cause` is SESSION_ERR_INTERNAL).
+   */
+  readonly reason: FailureReason | 'internal';
+  /** What was thrown, for `reason: 'internal'` only. */
+  readonly error?: unknown;
   /** The first fault of the outage that ended the session. */
   readonly cause: Classification;
   /** The code to show for the end of the session (Frame 4106 after exhausted retries). */

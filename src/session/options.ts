@@ -8,7 +8,7 @@ import type { GatewayId, ProtocolId } from '../codes/types.js';
 import type { RetryOptions, RetryPolicy } from '../policy/index.js';
 import type { WebSocketConstructor } from '../transport/websocket-types.js';
 import { redactUrl } from '../transport/redact.js';
-import type { KeepAliveSettings, Profile, TimeoutOptions, UrlSource } from '../../machines/index.js';
+import type { KeepAliveSettings, LimitOptions, Profile, TimeoutOptions, UrlSource } from '../../machines/index.js';
 
 /** A clock the actor can run on: `SimulatedClock` from xstate, or anything with the same three methods. */
 export interface SessionClock {
@@ -31,6 +31,8 @@ export interface SessionOptions {
   readonly retry?: RetryOptions | RetryPolicy;
   readonly timeouts?: TimeoutOptions;
   readonly keepAlive?: Partial<KeepAliveSettings>;
+  /** Memory bounds of one connection: unsent bytes (`maxBufferedBytes`) and incoming message size (`maxPayloadBytes`). */
+  readonly limits?: LimitOptions;
   /** Passed to the actor: `createBrowserInspector().inspect`, `createWebSocketInspector().inspect`, or a function. */
   readonly inspect?: Observer<InspectionEvent> | ((event: InspectionEvent) => void);
   /** Inject time (e.g. `new SimulatedClock()`); default the real clock. */
@@ -42,7 +44,7 @@ export interface SessionOptions {
 }
 
 export const SESSION_OPTION_NAMES = [
-  'protocol', 'url', 'WebSocket', 'protocols', 'gateway', 'retry', 'timeouts', 'keepAlive',
+  'protocol', 'url', 'WebSocket', 'protocols', 'gateway', 'retry', 'timeouts', 'keepAlive', 'limits',
   'inspect', 'clock', 'random', 'environment',
 ] as const;
 

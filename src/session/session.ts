@@ -8,7 +8,8 @@ import { EventEmitter } from 'eventemitter3';
 import { createActor } from 'xstate';
 import type { Actor } from 'xstate';
 import { SessionError } from '../errors/index.js';
-import type { Phase } from '../codes/types.js';
+import type { Classification, Phase } from '../codes/types.js';
+import { redactText } from '../transport/redact.js';
 import type { ClassifySignal } from '../classify/index.js';
 import { createWebSocketTransport } from '../transport/websocket-transport.js';
 import type { WebSocketConstructor } from '../transport/websocket-types.js';
@@ -61,6 +62,7 @@ export class Session extends EventEmitter<SessionEventMap> {
       ...(options.retry === undefined ? {} : { retry: options.retry }),
       ...(options.timeouts === undefined ? {} : { timeouts: options.timeouts }),
       ...(options.keepAlive === undefined ? {} : { keepAlive: options.keepAlive }),
+      ...(options.limits === undefined ? {} : { limits: options.limits }),
     });
 
     this.#profile = profile;
@@ -83,7 +85,9 @@ export class Session extends EventEmitter<SessionEventMap> {
     };
 
     if (options.environment !== false) {
-      this.#environment = watchEnvironment((signal) => this.#actor.send({ type: signal }));
+      this.#environment = watchEnvironment((signal) => {
+        if (this.#actor.getSnapshot().status === 'active') this.#actor.send({ type: signal });
+      });
     }
     const initial = this.#environment?.initial;
     const transport = createWebSocketTransport(WebSocketCtor);
@@ -103,23 +107,24 @@ export class Session extends EventEmitter<SessionEventMap> {
     for (const type of FORWARDED) {
       this.#actor.on(type, (event) => {
         const { type: name, ...payload } = event as SessionEmitted;
-        if (name === 'stable') this.emit('stable');
-        else (this.emit as (event: string, payload: unknown) => boolean)(name, payload);
+        if (name === 'stable') this.#emit('stable');
+        else this.#emit(name, payload as never);
       });
     }
     this.#projection = projectSession(this.#actor.getSnapshot());
     this.#actor.subscribe({
       next: (snapshot) => {
+        // The SDK's own bookkeeping first: a listener below may throw (it is reported, never rethrown here).
+        if (snapshot.status === 'done') this.#release();
         const next = projectSession(snapshot);
         const previous = this.#projection;
         this.#projection = next;
-        if (next.phase !== previous.phase) this.emit('phase', next.phase, previous.phase as Phase);
+        if (next.phase !== previous.phase) this.#emit('phase', next.phase, previous.phase as Phase);
         if (next.state !== previous.state || next.connectivity !== previous.connectivity || next.attempt !== previous.attempt) {
-          this.emit('state', next);
+          this.#emit('state', next);
         }
-        if (snapshot.status === 'done') this.#release();
       },
-      error: () => this.#release(),
+      error: (error) => this.#failInternally(error),
     });
     this.#actor.start();
   }
@@ -204,8 +209,9 @@ export class Session extends EventEmitter<SessionEventMap> {
    * malformed input. Only the classification (redacted) enters the machine and its traces.
    */
   report(signal: ClassifySignal): ReturnType<Profile['classify']> {
+    this.#assertOpen('report');
     const classification = this.#profile.classify(signal, { now: this.#now() });
-    if (this.#actor.getSnapshot().status === 'active') this.#actor.send({ type: 'status.report', classification });
+    this.#actor.send({ type: 'status.report', classification });
     return classification;
   }
 
@@ -233,4 +239,70 @@ export class Session extends EventEmitter<SessionEventMap> {
     this.#environment?.stop();
     this.#environment = null;
   }
+
+  /**
+   * Emits to the app's listeners. A listener that throws is the app's bug: it is reported (`reportError` where the
+   * platform has it, else rethrown on a microtask) and never unwinds into the machine or skips the SDK's bookkeeping.
+   */
+  #emit<K extends keyof SessionEventMap>(name: K, ...args: SessionEventMap[K]): void {
+    try {
+      (this.emit as (event: K, ...rest: unknown[]) => boolean)(name, ...args);
+    } catch (error) {
+      reportListenerError(error);
+    }
+  }
+
+  /**
+   * The machine is built so that nothing from the wire or the app throws inside it; if the actor errors anyway (an
+   * injected clock that throws, a bug), the session ends as `failed` with reason `internal`: the transport is stopped
+   * (the socket dropped), the environment listeners go, and `state` says so.
+   */
+  #failInternally(error: unknown): void {
+    this.#release();
+    // XState stops an errored actor but not its children: stop the transport here, which drops the socket and
+    // cancels its own keep-alive tick.
+    for (const child of Object.values(this.#actor.getSnapshot().children)) {
+      try {
+        (child as { stop?: () => void } | undefined)?.stop?.();
+      } catch {
+        // Stopping is best effort; nothing may throw out of here.
+      }
+    }
+    const cause = internalFailure(this.#profile, this.#projection.phase, error);
+    const previous = this.#projection;
+    this.#projection = { ...previous, connectivity: 'shutdown', phase: 'pre-session', state: 'failed', cause: previous.cause ?? cause };
+    if (previous.phase !== 'pre-session') this.#emit('phase', 'pre-session', previous.phase);
+    this.#emit('state', this.#projection);
+    this.#emit('failed', { reason: 'internal', cause, final: cause, error });
+  }
+}
+
+/** What a listener's throw becomes: the platform's `reportError` (browsers), else an uncaught error on a microtask. */
+function reportListenerError(error: unknown): void {
+  const report = (globalThis as { reportError?: (error: unknown) => void }).reportError;
+  if (typeof report === 'function') {
+    report(error);
+    return;
+  }
+  queueMicrotask(() => {
+    throw error;
+  });
+}
+
+/** The cause of a `failed` with reason `internal`: the error's message, redacted, in the profile's space. */
+function internalFailure(profile: Profile, phase: Phase, error: unknown): Classification {
+  const message = error instanceof Error ? error.message : String(error);
+  return Object.freeze({
+    space: profile.id,
+    code: 'SESSION_ERR_INTERNAL',
+    name: 'SESSION_ERR_INTERNAL',
+    known: false,
+    summary: 'The session stopped on an unexpected internal error; it will not reconnect by itself.',
+    severity: 'error',
+    phases: [phase],
+    category: 'internal',
+    outcome: 'fatal',
+    fix: 'Create a new session. If it happens again, report it with the message.',
+    message: redactText(message),
+  });
 }

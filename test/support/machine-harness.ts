@@ -129,7 +129,10 @@ export function startHarness(machine: AnyStateMachine, options: HarnessOptions =
       if (last === undefined) throw new Error('no connection attempt yet');
       return last;
     },
-    send: (event) => actor.send(event),
+    // As the facade does: a done actor hears nothing more (XState would warn of an event sent to a stopped actor).
+    send: (event) => {
+      if (actor.getSnapshot().status === 'active') actor.send(event);
+    },
     settle,
     async advance(ms) {
       clock.increment(ms);

@@ -19,7 +19,7 @@ describe('Session events', () => {
     session.on('ready', (event) => expectTypeOf(event.attempt).toBeNumber());
     session.on('failed', (event) => {
       expectTypeOf(event).toEqualTypeOf<FailedEvent>();
-      expectTypeOf(event.reason).toEqualTypeOf<'fatal' | 'exhausted'>();
+      expectTypeOf(event.reason).toEqualTypeOf<'fatal' | 'exhausted' | 'internal'>();
     });
     session.on('closed', (event) => expectTypeOf(event.by).toEqualTypeOf<'user' | 'peer'>());
     session.on('state', (state) => expectTypeOf(state).toEqualTypeOf<SessionProjection>());

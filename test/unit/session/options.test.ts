@@ -7,6 +7,7 @@ import { watchEnvironment } from '../../../src/session/environment.js';
 import { guacamoleProfile } from '../../../machines/guacamole/profile.js';
 import type { SessionError, SessionErrorCode } from '../../../src/errors/index.js';
 import { sessionErrorFrom } from '../../support/session-error-from.js';
+import { FakeTarget, fakeBrowser as browser } from '../../support/fake-browser.js';
 
 /** A URL function that never settles: the session waits in `active.resolving` and opens no socket. */
 const pendingUrl = (): Promise<string> => new Promise<string>(() => undefined);
@@ -105,9 +106,26 @@ describe('createSession option validation', () => {
     [{ connectMs: -1 }, 'timeouts.connectMs must be an integer number of milliseconds from 1 to 86400000 (got -1)'],
     [{ handshakeMs: { unknownStep: 100 } }, 'timeouts.handshakeMs.unknownStep is not a guacamole handshake step; steps: tunnel, sync'],
     [{ handshakeMs: { sync: 0 } }, 'timeouts.handshakeMs.sync must be an integer number of milliseconds from 1 to 86400000 (got 0)'],
-    [{ idleMs: 5 }, 'timeouts.idleMs is not an option; accepted: connectMs, handshakeMs'],
+    [{ idleMs: 5 }, 'timeouts.idleMs is not an option; accepted: connectMs, handshakeMs, closeGraceMs'],
+    [{ closeGraceMs: -1 }, 'timeouts.closeGraceMs must be an integer number of milliseconds from 0 to 86400000 (got -1)'],
+    [{ closeGraceMs: Number.NaN }, 'timeouts.closeGraceMs must be an integer number of milliseconds from 0 to 86400000 (got NaN)'],
   ])('rejects timeouts %j', (timeouts, message) => {
     rejects({ ...base, timeouts }, 'SESSION_ERR_INVALID_OPTION', message);
+  });
+
+  it.each([
+    [{ maxBufferedBytes: 1023 }, 'limits.maxBufferedBytes must be an integer number of bytes from 1024 to 1073741824 (got 1023)'],
+    [{ maxBufferedBytes: 2 ** 31 }, 'limits.maxBufferedBytes must be an integer number of bytes from 1024 to 1073741824 (got 2147483648)'],
+    [{ maxPayloadBytes: '8MB' }, 'limits.maxPayloadBytes must be an integer number of bytes from 1024 to 1073741824 (got "8MB")'],
+    [{ maxFrames: 5 }, 'limits.maxFrames is not an option; accepted: maxBufferedBytes, maxPayloadBytes'],
+    [[], 'limits must be an object (got an array of 0)'],
+  ])('rejects limits %j', (limits, message) => {
+    rejects({ ...base, limits }, 'SESSION_ERR_INVALID_OPTION', message);
+  });
+
+  it('accepts the inclusive limits and a zero close grace', () => {
+    const session = createSession({ ...base, clock: new SimulatedClock(), limits: { maxBufferedBytes: 1024, maxPayloadBytes: 1_073_741_824 }, timeouts: { closeGraceMs: 0 } });
+    session.disconnect();
   });
 
   it.each([
@@ -186,37 +204,6 @@ describe('Session methods outside their states', () => {
     expect(session.state.connectivity).toBe('idle');
   });
 });
-
-class FakeTarget {
-  readonly listeners = new Map<string, Set<() => void>>();
-  visibilityState = 'visible';
-
-  addEventListener(type: string, listener: () => void): void {
-    if (!this.listeners.has(type)) this.listeners.set(type, new Set());
-    this.listeners.get(type)!.add(listener);
-  }
-
-  removeEventListener(type: string, listener: () => void): void {
-    this.listeners.get(type)?.delete(listener);
-  }
-
-  dispatch(type: string): void {
-    for (const listener of [...(this.listeners.get(type) ?? [])]) listener();
-  }
-
-  get count(): number {
-    return [...this.listeners.values()].reduce((sum, set) => sum + set.size, 0);
-  }
-}
-
-function browser(onLine = true): { win: FakeTarget; doc: FakeTarget } {
-  const win = new FakeTarget();
-  const doc = new FakeTarget();
-  vi.stubGlobal('window', win);
-  vi.stubGlobal('document', doc);
-  vi.stubGlobal('navigator', { onLine });
-  return { win, doc };
-}
 
 function pendingSession(options: Partial<SessionOptions> = {}): Session {
   return createSession({ ...base, url: pendingUrl, clock: new SimulatedClock(), ...options });
