@@ -28,6 +28,13 @@ export interface SessionErrorOptions {
   readonly field?: string;
 }
 
+/**
+ * A registry symbol marks every SessionError, so `isSessionError` recognises one made by another copy
+ * of this package in the same process (the ESM and CJS builds loaded side by side each have their
+ * own class, and `instanceof` fails across them).
+ */
+const SESSION_ERROR_BRAND = Symbol.for('session-lifecycle.SessionError');
+
 export class SessionError extends Error {
   override readonly name = 'SessionError' as const;
   readonly code: SessionErrorCode;
@@ -39,11 +46,14 @@ export class SessionError extends Error {
     this.code = code;
     this.value = options.value;
     this.field = options.field;
+    Object.defineProperty(this, SESSION_ERROR_BRAND, { value: true });
   }
 }
 
 export function isSessionError(value: unknown, code?: SessionErrorCode): value is SessionError {
-  return value instanceof SessionError && (code === undefined || value.code === code);
+  const branded = value instanceof SessionError
+    || (typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[SESSION_ERROR_BRAND] === true);
+  return branded && (code === undefined || (value as SessionError).code === code);
 }
 
 const MAX_SHOWN = 60;
