@@ -71,6 +71,12 @@ export interface TransportFailure {
   readonly http?: { readonly status: number; readonly retryAfter?: string };
   /** True when the failure happened before the socket opened. */
   readonly beforeOpen: boolean;
+  /**
+   * Set when the transport dropped the socket because its send buffer passed `TransportInput.maxBufferedBytes`:
+   * the peer stopped reading (a server that floods pings and never reads what is echoed back). `bufferedBytes` is
+   * the socket's `bufferedAmount` at the send that passed the limit.
+   */
+  readonly overflow?: { readonly bufferedBytes: number; readonly limitBytes: number };
 }
 
 /** Events the transport actor sends to its parent machine. */
@@ -117,4 +123,22 @@ export interface TransportInput {
    * traffic. The timer runs on the actor system's clock (the injected one), so a simulated clock drives it too.
    */
   readonly keepAliveEveryMs?: number;
+  /**
+   * Most bytes the socket may hold unsent (`bufferedAmount`, read after every send: replies, keep-alives and
+   * `link.send`). Above it the peer is not reading: the transport drops the socket at once and reports one
+   * `transport.error` whose failure carries `overflow`. Default `WEBSOCKET_TRANSPORT_DEFAULTS.maxBufferedBytes`.
+   */
+  readonly maxBufferedBytes?: number;
+  /**
+   * Largest incoming message, in bytes (after permessage-deflate), where the WebSocket implementation lets a client
+   * bound it (`ws`'s `maxPayload`; browsers and undici have no such option and ignore it). A bigger message fails the
+   * socket (close 1009) instead of being buffered whole. Default `WEBSOCKET_TRANSPORT_DEFAULTS.maxPayloadBytes`.
+   */
+  readonly maxPayloadBytes?: number;
+  /**
+   * After a polite close (`transport.shutdown`, or the actor stopping on a closing socket), how long the peer has to
+   * answer the close handshake before the socket is dropped. Runs on a plain, unref'd timer that outlives the actor:
+   * it never keeps a Node process alive by itself. Default `WEBSOCKET_TRANSPORT_DEFAULTS.closeGraceMs`.
+   */
+  readonly closeGraceMs?: number;
 }

@@ -4,6 +4,7 @@ export { redactUrl, redactText, REDACT_DEFAULTS, REDACTED, UNPARSEABLE_URL } fro
 export { WS_READY_STATE } from './websocket-types.js';
 export type {
   BinaryTypeLike,
+  WebSocketClientOptionsLike,
   WebSocketConstructor,
   WebSocketLike,
   WebSocketLikeEventMap,

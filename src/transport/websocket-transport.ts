@@ -12,14 +12,27 @@
  *   sends both, error first (the `ws` package fires `error` then `close 1006`); Node 20's undici fires
  *   `error` only and never closes, so the error alone must be enough to end the attempt. The parent
  *   treats the first of them as the fault and ignores the other;
- * - nothing after the actor stops, even if the socket fires late.
+ * - nothing after the actor stops, even if the socket fires late;
+ * - nothing after a `transport.error` but the `transport.close` (no signal from frames still in the socket).
+ *
+ * Limits (`WEBSOCKET_TRANSPORT_DEFAULTS`, overridable per connection through `TransportInput`):
+ * - the send buffer: after every send, `bufferedAmount` over `maxBufferedBytes` means the peer is not reading (a server
+ *   that floods pings and never reads the echoes); the socket is dropped and one `transport.error` carries `overflow`;
+ * - incoming messages: `maxPayloadBytes` goes to the constructor as `ws`'s `maxPayload` (close 1009 beyond it);
+ * - the close handshake: after a polite close, a peer that never answers has `closeGraceMs`, then the socket is dropped.
+ *   That timer is the I/O layer's own, outlives the actor (the machine stops it right after the shutdown) and is unref'd.
+ *
+ * Server text (close reasons, status and goodbye messages, malformed-frame errors, step names) is redacted here, before
+ * it enters any event: the parent and every inspector see only `redactText`'s output.
  */
 import { fromCallback } from 'xstate';
+import { SessionError, isSessionError } from '../errors/index.js';
 import type { CallbackActorLogic } from 'xstate';
 import type { WireFrame, WireSignal, TransportCommand, TransportEvent, TransportFailure, TransportInput } from '../../machines/wire.js';
 import { redactText } from './redact.js';
 import { WS_READY_STATE } from './websocket-types.js';
 import type {
+  WebSocketClientOptionsLike,
   WebSocketCloseEventLike,
   WebSocketConstructor,
   WebSocketEventLike,
@@ -32,6 +45,25 @@ export const WEBSOCKET_TRANSPORT_DEFAULTS = {
   shutdownCode: 1000,
   /** Longest close reason a client may send, in UTF-8 bytes (RFC 6455 §5.5: 125-byte payload minus the code). */
   maxReasonBytes: 123,
+  /**
+   * Unsent bytes the socket may hold (16 MiB) before the peer counts as not reading. What a healthy client queues is
+   * small and drains in milliseconds: input events, sync acks and ping echoes of tens of bytes, Guacamole `blob`s of at
+   * most 8 KiB sent one per `ack`. 16 MiB leaves room for an application's unpaced burst over a slow uplink, yet bounds a
+   * flooding peer at a small fraction of what it took before (1.3 GB in 20 s).
+   */
+  maxBufferedBytes: 16 * 1024 * 1024,
+  /**
+   * Largest incoming message (8 MiB), where the runtime can bound it (`ws`; its own default is 100 MiB, buffered whole).
+   * A Guacamole message is one or more instructions of at most 8192 code points each (the tunnel sends about 8 KiB per
+   * message; guacd caps a `blob` at 6048 bytes) and the envelope codec refuses frames over 1 MiB by default: 8 MiB is
+   * far above either, so only a hostile or broken peer meets it.
+   */
+  maxPayloadBytes: 8 * 1024 * 1024,
+  /**
+   * How long a peer has to answer a polite close (1000 ms) before the socket is dropped. An answering peer takes a
+   * round trip; `ws` alone would wait 30 s in CLOSING, holding a socket and a timer after `disconnect()`.
+   */
+  closeGraceMs: 1000,
 } as const;
 
 /** What a rejected HTTP upgrade said (Node `ws` only). */
@@ -54,6 +86,9 @@ const KEEPALIVE_TIMER = 'keepalive';
 export function createWebSocketTransport(WebSocket: WebSocketConstructor): WebSocketTransportLogic {
   return fromCallback<TransportCommand, TransportInput, TransportEvent>(({ input, sendBack, receive, self, system }) => {
     const { codec, link, now, keepAliveEveryMs } = input;
+    const maxBufferedBytes = input.maxBufferedBytes ?? WEBSOCKET_TRANSPORT_DEFAULTS.maxBufferedBytes;
+    const closeGraceMs = input.closeGraceMs ?? WEBSOCKET_TRANSPORT_DEFAULTS.closeGraceMs;
+    const clientOptions: WebSocketClientOptionsLike = { maxPayload: input.maxPayloadBytes ?? WEBSOCKET_TRANSPORT_DEFAULTS.maxPayloadBytes };
     let stopped = false;
     let opened = false;
     let errored = false;
@@ -73,7 +108,8 @@ export function createWebSocketTransport(WebSocket: WebSocketConstructor): WebSo
     let socket: WebSocketLike;
     try {
       const url = input.url.reveal();
-      socket = input.protocols === undefined ? new WebSocket(url) : new WebSocket(url, toMutable(input.protocols));
+      // The third argument is `ws`'s options; browsers and undici take two arguments and ignore it (Web IDL).
+      socket = new WebSocket(url, input.protocols === undefined ? undefined : toMutable(input.protocols), clientOptions);
     } catch (error) {
       // Bad URL or protocol list: the constructor throws synchronously; report it like any failure.
       fail(describeFailure(error, true));
@@ -86,14 +122,29 @@ export function createWebSocketTransport(WebSocket: WebSocketConstructor): WebSo
       ws.binaryType = 'arraybuffer';
     });
 
+    // A peer that stops reading makes every send queue: over the limit, the link counts as broken.
+    const overflow = (bufferedBytes: number): void => {
+      fail({
+        message: `send buffer over ${maxBufferedBytes} bytes: the peer is not reading`,
+        beforeOpen: false,
+        overflow: { bufferedBytes, limitBytes: maxBufferedBytes },
+      });
+      drop(ws);
+    };
     const sendFrame = (frame: WireFrame): boolean => {
       if (ws.readyState !== WS_READY_STATE.OPEN) return false;
+      let buffered: unknown;
       try {
         ws.send(frame);
-        return true;
+        buffered = ws.bufferedAmount;
       } catch {
         return false;
       }
+      if (typeof buffered === 'number' && buffered > maxBufferedBytes) {
+        overflow(buffered);
+        return false;
+      }
+      return true;
     };
     // Created once per connection: the hot path below allocates nothing of its own.
     const onSignal = (signal: WireSignal): void => {
@@ -107,7 +158,8 @@ export function createWebSocketTransport(WebSocket: WebSocketConstructor): WebSo
           sendFrame(signal.frame);
           return;
         default:
-          send({ type: 'transport.signal', signal });
+          // A reply earlier in this frame may have overflowed the send buffer: after the error, only the close.
+          if (!errored) send({ type: 'transport.signal', signal: redactSignal(signal) });
       }
     };
 
@@ -143,7 +195,7 @@ export function createWebSocketTransport(WebSocket: WebSocketConstructor): WebSo
       stamped = false;
     };
     const onMessage = (event: WebSocketMessageEventLike): void => {
-      if (stopped) return;
+      if (stopped || errored) return;
       if (!stamped) {
         stamped = true;
         link.lastDataAt = now();
@@ -160,7 +212,7 @@ export function createWebSocketTransport(WebSocket: WebSocketConstructor): WebSo
       closed = true;
       stopKeepAlive();
       if (link.send === sendFrame) link.send = null;
-      send({ type: 'transport.close', code: event.code, reason: event.reason, wasClean: event.wasClean });
+      send({ type: 'transport.close', code: event.code, reason: redactText(event.reason), wasClean: event.wasClean });
     };
     const onError = (event: WebSocketEventLike): void => {
       if (stopped) return;
@@ -184,6 +236,7 @@ export function createWebSocketTransport(WebSocket: WebSocketConstructor): WebSo
       else if (command.type === 'transport.terminate') drop(ws);
       else if (command.type === 'transport.shutdown') {
         safely(() => ws.close(closeCodeForClient(command.code), closeReasonForClient(command.reason)));
+        dropAfterGrace(ws, closeGraceMs);
       }
     });
 
@@ -202,12 +255,81 @@ export function createWebSocketTransport(WebSocket: WebSocketConstructor): WebSo
       // A socket still CLOSING (a polite close of a handshake in flight) can fire `error` later too.
       if (ws.readyState !== WS_READY_STATE.CLOSED && isNodeEmitter(ws)) swallowLateErrors(ws);
       if (ws.readyState === WS_READY_STATE.CONNECTING || ws.readyState === WS_READY_STATE.OPEN) drop(ws);
+      // Still CLOSING (a polite close the peer has not answered yet): it gets the grace, then it is dropped.
+      dropAfterGrace(ws, closeGraceMs);
     };
   });
 }
 
 function toMutable(protocols: string | readonly string[]): string | string[] {
   return typeof protocols === 'string' ? protocols : [...protocols];
+}
+
+/** Sockets with a close grace running: one timer per socket, however many closes asked for it. */
+const graced = new WeakSet<WebSocketLike>();
+
+/**
+ * Drops the socket if it is not CLOSED `graceMs` from now. The timer is the I/O layer's, not an actor's: the actor is
+ * stopped right after a shutdown, and the socket must still be released. It is cleared by the close and unref'd, so it
+ * never keeps a Node process alive by itself. Only for sockets that can be dropped (`ws`'s `terminate`): a browser or
+ * undici socket has nothing stronger than the `close()` it already got, and holds no Node handle of ours.
+ */
+function dropAfterGrace(ws: WebSocketLike, graceMs: number): void {
+  if (ws.readyState === WS_READY_STATE.CLOSED || graced.has(ws) || !canTerminate(ws)) return;
+  graced.add(ws);
+  const timer = setTimeout(() => {
+    release();
+    if (ws.readyState !== WS_READY_STATE.CLOSED) drop(ws);
+  }, graceMs);
+  function release(): void {
+    clearTimeout(timer);
+    safely(() => ws.removeEventListener('close', release));
+  }
+  safely(() => ws.addEventListener('close', release));
+  safely(() => (timer as { unref?: () => void }).unref?.());
+}
+
+/**
+ * Server text made safe before it enters an event: the messages of status and goodbye signals, a malformed frame's
+ * error (its message and value; its cause, which may quote the frame, is left out), step names and string codes.
+ * Allocates only when something changed (numbers, names and decimal reasons come through as they are).
+ */
+function redactSignal(signal: WireSignal): WireSignal {
+  switch (signal.kind) {
+    case 'status': {
+      const code = typeof signal.code === 'string' ? redactText(signal.code) : signal.code;
+      const message = signal.message === undefined ? undefined : redactText(signal.message);
+      if (code === signal.code && message === signal.message) return signal;
+      return message === undefined ? { kind: 'status', code } : { kind: 'status', code, message };
+    }
+    case 'end': {
+      if (signal.message === undefined) return signal;
+      const message = redactText(signal.message);
+      return message === signal.message ? signal : { kind: 'end', message };
+    }
+    case 'step': {
+      const step = redactText(signal.step);
+      return step === signal.step ? signal : { kind: 'step', step };
+    }
+    case 'malformed':
+      return { kind: 'malformed', error: redactError(signal.error) };
+    default:
+      return signal;
+  }
+}
+
+function redactError(error: SessionError): SessionError {
+  const message = redactText(readProperty(error, 'message') as string);
+  const value = readProperty(error, 'value');
+  const field = readProperty(error, 'field');
+  return new SessionError(isSessionError(error) ? error.code : 'SESSION_ERR_PROTOCOL', message, {
+    ...(typeof value === 'string' ? { value: redactText(value) } : {}),
+    ...(typeof field === 'string' ? { field } : {}),
+  });
+}
+
+function canTerminate(ws: WebSocketLike): boolean {
+  return typeof readProperty(ws, 'terminate') === 'function';
 }
 
 /** Closes without the polite handshake where the implementation allows it (`ws`'s `terminate`). */

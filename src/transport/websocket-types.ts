@@ -34,6 +34,8 @@ export interface WebSocketLikeEventMap {
 
 export interface WebSocketLike {
   readonly readyState: number;
+  /** Bytes queued by `send` and not yet handed to the network (optional only so that minimal fakes fit). */
+  readonly bufferedAmount?: number;
   binaryType: BinaryTypeLike;
   readonly protocol: string;
   send(data: string | ArrayBuffer | ArrayBufferView): void;
@@ -42,5 +44,18 @@ export interface WebSocketLike {
   removeEventListener<K extends keyof WebSocketLikeEventMap>(type: K, listener: (event: WebSocketLikeEventMap[K]) => void): void;
 }
 
+/**
+ * The third constructor argument the transport passes: `ws` reads it as its client options; WHATWG constructors
+ * (browsers, undici) take two arguments and ignore a third, as Web IDL says.
+ */
+export interface WebSocketClientOptionsLike {
+  /** `ws`: the largest incoming message, in bytes; a bigger one fails the socket with close 1009. */
+  readonly maxPayload?: number;
+}
+
 /** A WHATWG-style WebSocket constructor: `globalThis.WebSocket` in browsers and Node 22+, or `ws`'s class. */
-export type WebSocketConstructor = new (url: string, protocols?: string | string[]) => WebSocketLike;
+export type WebSocketConstructor = new (
+  url: string,
+  protocols?: string | string[],
+  options?: WebSocketClientOptionsLike,
+) => WebSocketLike;
