@@ -1,4 +1,4 @@
-/** Defaults of the `retry` option (DESIGN.md §5). The one place these numbers live. */
+/** Defaults of the `retry` option (docs/policy.md, "Defaults"). The one place these numbers live. */
 export const DEFAULT_RETRY = {
   initialDelayMs: 1000,
   multiplier: 2,

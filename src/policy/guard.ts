@@ -1,6 +1,6 @@
 /**
- * The outcome guard: the one rule no option can turn off (DESIGN.md §5). Codes whose outcome
- * is `ok`, `ended`, `reauthenticate`, `user-decision` or `fatal` never schedule a reconnect:
+ * The outcome guard: the one rule no option can turn off (docs/policy.md, "The outcome guard").
+ * Codes whose outcome is `ok`, `ended`, `reauthenticate`, `user-decision` or `fatal` never schedule a reconnect:
  * replaying a wrong password locks accounts. The wrapped policy is not even asked.
  *
  * The guard also sanitises what the wrapped policy returns, so that a faulty custom policy

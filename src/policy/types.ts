@@ -1,5 +1,5 @@
 /**
- * Types of the retry layer (DESIGN.md §5). A policy is a pure function of the attempt,
+ * Types of the retry layer (docs/policy.md). A policy is a pure function of the attempt,
  * the time spent in the outage, the classified cause and an injected random source.
  */
 import type { Classification } from '../codes/types.js';
