@@ -18,8 +18,13 @@
  * Nothing runs at import time, except in a page that has an element with id "session-banner" and a
  * `data-url` attribute, where it mounts itself (a zero-config demo).
  */
-import { createSession } from '../src/index.js';
-import type { Classification, RetryOptions, RetryPolicy, Session, UrlSource } from '../src/index.js';
+// The small entry, 'session-lifecycle/session' in an app: createSession for a Profile object, so the bundle
+// carries one protocol's catalog instead of all of them (the main entry's createSession accepts protocol ids).
+import { createSession } from '../src/session/core.js';
+import type { Session } from '../src/session/core.js';
+// Types only: erased at build time, so naming the main entry here adds nothing to the bundle.
+import type { Classification, RetryOptions, RetryPolicy, UrlSource } from '../src/index.js';
+// 'session-lifecycle/machines/guacamole' in an app.
 import { guacamoleProfile } from '../machines/guacamole/index.js';
 
 export interface ReconnectUiOptions {

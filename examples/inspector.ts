@@ -22,18 +22,32 @@ import { createSession } from '../src/index.js';
 import { guacamoleProfile } from '../machines/guacamole/index.js';
 import { createFaultServer, step } from '../src/testing/index.js';
 
-/** Runs one short session under the inspector and returns how many inspection events of each type it saw. */
+/** @statelyai/inspect 0.7 has no "connected" callback; its WebSocket adapter's status says when it is. */
+async function untilOpen(adapter: unknown, timeoutMs = 5_000): Promise<void> {
+  const started = Date.now();
+  while ((adapter as { status?: string }).status !== 'open') {
+    if (Date.now() - started > timeoutMs) throw new Error('the inspector server did not accept a connection');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+/**
+ * Runs one short session under the inspector and returns how many inspection events of each type it handed
+ * to its adapter (collected offline, or sent to the inspector server at `inspectorUrl`).
+ */
 export async function inspectOneSession(inspectorUrl?: string): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
   const collected: StatelyInspectionEvent[] = [];
+  // The filter sees every event the inspector passes on, whichever adapter it has: count there.
+  const filter = (event: StatelyInspectionEvent): boolean => {
+    collected.push(event);
+    counts[event.type] = (counts[event.type] ?? 0) + 1;
+    return true;
+  };
   const inspector = inspectorUrl === undefined
-    ? createInspector({
-      send: (event) => {
-        collected.push(event);
-        counts[event.type] = (counts[event.type] ?? 0) + 1;
-      },
-    })
-    : createWebSocketInspector({ url: inspectorUrl });
+    ? createInspector({ send: () => {} }, { filter })
+    : createWebSocketInspector({ url: inspectorUrl, filter });
+  if (inspectorUrl !== undefined) await untilOpen(inspector.adapter);
 
   const server = await createFaultServer({ protocol: 'guacamole', script: [step.handshake(), step.stream(20, 5_000)] });
   const token = 'example-secret-token';

@@ -5,7 +5,8 @@
 import { execFile } from 'node:child_process';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { WebSocketServer } from 'ws';
 import { flappingLinkExample } from '../../../examples/vitest-outage.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -19,10 +20,11 @@ interface Run {
 }
 
 /** Runs an example with tsx (the local binary `npx tsx` resolves to) and collects its output. */
-function runExample(file: string): Promise<Run> {
+function runExample(file: string, extraEnv: Record<string, string> = {}): Promise<Run> {
   const started = Date.now();
   const env = { ...process.env };
-  delete env.INSPECTOR_URL; // the inspector example must take its offline path
+  delete env.INSPECTOR_URL; // the inspector example takes its offline path unless a test sets it
+  Object.assign(env, extraEnv);
   return new Promise((done) => {
     execFile(tsx, [file], { cwd: root, timeout: 15_000, env }, (error, stdout, stderr) => {
       const code = error === null ? 0 : typeof error.code === 'number' ? error.code : null;
@@ -59,6 +61,25 @@ describe('examples/inspector.ts', () => {
     const total = Number(/inspection events: (\d+)/.exec(run.stdout)?.[1]);
     expect(total).toBeGreaterThan(10);
     for (const type of ['@xstate.actor', '@xstate.event', '@xstate.snapshot']) expect(run.stdout).toMatch(new RegExp(`${type}: [1-9]`));
+  });
+
+  it('counts the events it sends to an inspector server (INSPECTOR_URL), the same number the server receives', async () => {
+    const server = new WebSocketServer({ host: '127.0.0.1', port: 0 });
+    await new Promise((listening) => server.once('listening', listening));
+    const received: string[] = [];
+    server.on('connection', (socket) => socket.on('message', (data) => received.push(String(data))));
+    try {
+      const { port } = server.address() as { port: number };
+      const run = await runExample('examples/inspector.ts', { INSPECTOR_URL: `ws://127.0.0.1:${port}` });
+      expect(run.stderr).toBe('');
+      expect(run.code).toBe(0);
+      const total = Number(/inspection events: (\d+)/.exec(run.stdout)?.[1]);
+      expect(total).toBeGreaterThan(10);
+      await vi.waitFor(() => expect(received).toHaveLength(total));
+      expect(received.some((message) => message.includes('example-secret-token'))).toBe(false);
+    } finally {
+      await new Promise((closed) => server.close(closed));
+    }
   });
 });
 
