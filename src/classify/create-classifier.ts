@@ -99,21 +99,28 @@ export function createClassifier(catalogs: ClassifierCatalogs): Classifier {
     return (gateway ? tmgKnown(value) : undefined) ?? unknown(space, value);
   }
 
-  function resolveText(space: CodeSpace, text: string, nameShaped: boolean, gateway: boolean, input: unknown): Classification {
+  /**
+   * A name: the space's own names and aliases, the gateway's, then a known errno name. Anything else is
+   * an app's typo, not a code (a typo must not become a silent retry); only the errno space, whose codes
+   * are names, keeps an unknown errno-shaped name as `known: false`.
+   */
+  function resolveText(space: CodeSpace, text: string, gateway: boolean, input: unknown): Classification {
     const key = text.toLowerCase();
     const own = indexOf(space).byText;
     const hit = own.get(key) ?? own.get(key.replace(/^error(\s+code)?\s+/, '')) ?? (gateway ? indexes.get(TMG)?.byText.get(key) : undefined);
     if (hit !== undefined) return hit;
-    const errno = indexes.get('errno');
-    const errnoHit = errno?.byText.get(key);
+    const errnoHit = indexes.get('errno')?.byText.get(key);
     if (errnoHit !== undefined) return errnoHit;
-    if (ERRNO_SHAPED.test(text) && errno !== undefined) return unknown('errno', text);
-    if (nameShaped) return unknown(space, text);
-    throw invalidCode(input, `no ${space} code or name matches the text`);
+    if (space === 'errno' && ERRNO_SHAPED.test(text)) return unknown('errno', text);
+    throw invalidCode(input, `no ${space} code or name matches the text (names must be ones the ${space} catalog lists, or an errno name such as ECONNREFUSED)`);
   }
 
   function resolveParsed(space: CodeSpace, code: ParsedCode, gateway: boolean, input: unknown): Classification {
-    return code.kind === 'number' ? resolveNumber(space, code.value, gateway, input) : resolveText(space, code.text, code.nameShaped, gateway, input);
+    const result = code.kind === 'number' ? resolveNumber(space, code.value, gateway, input) : resolveText(space, code.text, gateway, input);
+    if (!matchesPrinted(result, code)) {
+      throw invalidCode(input, `the name or second code printed with it does not match ${result.known ? `${result.space} ${String(result.code)} ${result.name}` : `any ${space} entry`}`);
+    }
+    return result;
   }
 
   function classifyClose(space: CodeSpace, decoded: Extract<DecodedSignal, { kind: 'close' }>, input: unknown): Classification {
@@ -163,10 +170,18 @@ export function createClassifier(catalogs: ClassifierCatalogs): Classifier {
 
   function lookup(spaceId: CodeSpace, code: CodeValue): Classification | undefined {
     const space = indexOf(spaceId).space;
-    return knownIn(space, parseLookupCode(code));
+    const parsed = parseLookupCode(code);
+    const hit = knownIn(space, parsed);
+    if (hit === undefined && isDecorated(parsed)) throw invalidCode(code, `the name or second code printed with it matches no ${space} entry`);
+    return hit;
   }
 
   function knownIn(space: CodeSpace, parsed: ParsedCode): Classification | undefined {
+    const hit = knownEntryIn(space, parsed);
+    return hit !== undefined && matchesPrinted(hit, parsed) ? hit : undefined;
+  }
+
+  function knownEntryIn(space: CodeSpace, parsed: ParsedCode): Classification | undefined {
     if (parsed.kind === 'text') {
       const key = parsed.text.toLowerCase();
       const byText = indexOf(space).byText;
@@ -184,6 +199,7 @@ export function createClassifier(catalogs: ClassifierCatalogs): Classifier {
       const hit = knownIn(space, parsed);
       if (hit !== undefined && ![...found].some((seen) => seen.space === hit.space && seen.code === hit.code)) found.add(hit);
     }
+    if (found.size === 0 && isDecorated(parsed)) throw invalidCode(code, 'the name or second code printed with it matches no entry of any space');
     return Object.freeze([...found]);
   }
 
@@ -203,6 +219,27 @@ export function createClassifier(catalogs: ClassifierCatalogs): Classifier {
     lookupAll,
     spaces,
   });
+}
+
+/** A code printed with more than itself (a name, a second number or name): it asserts one entry, so no match is an error. */
+function isDecorated(code: ParsedCode): boolean {
+  return code.kind === 'number' ? code.label !== undefined || code.also !== undefined : code.or !== undefined;
+}
+
+const normalizeName = (text: string): string => text.toLowerCase().replace(/\s+/g, ' ').trim();
+
+/**
+ * Whether what was printed with a code agrees with the catalog: a name printed with a number is that
+ * entry's name or an alias; a second number is its pair (TMG "12204/ 12304") or the end of its range
+ * (Softdrive "1001–1004"); a second name ("X or Y") is another name of the same entry.
+ */
+function matchesPrinted(result: Classification, code: ParsedCode): boolean {
+  const names = (): string[] => [result.name, ...(result.aliases ?? [])].map(normalizeName);
+  if (code.kind === 'text') return code.or === undefined || (result.known && names().includes(normalizeName(code.or)));
+  if (code.label !== undefined && !(result.known && names().includes(normalizeName(code.label)))) return false;
+  if (code.also === undefined) return true;
+  const details = result.details;
+  return result.known && (details?.['pair'] === code.also || details?.['range'] === `${code.value}-${code.also}`);
 }
 
 function parseLookupCode(code: unknown): ParsedCode {

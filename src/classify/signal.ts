@@ -44,10 +44,16 @@ export interface ClassifyOptions {
   readonly now?: () => number;
 }
 
-/** A code as written, before any space is chosen. */
+/**
+ * A code as written, before any space is chosen. The vendor documents print some codes with more than the
+ * number; those extras are kept so the classifier can check them against the catalog:
+ * `label` is a name printed with the number ("519 (UPSTREAM_NOT_FOUND)", "Error Code 10 OtherClientConnected"),
+ * `also` a second number printed with it (TMG's pair "12204/ 12304", Softdrive's range "1001–1004"),
+ * `or` a second name of the same code (TMG's "WSA_RWS_TIMEOUT or FWX_E_TIMEOUT").
+ */
 export type ParsedCode =
-  | { readonly kind: 'number'; readonly value: number }
-  | { readonly kind: 'text'; readonly text: string; readonly nameShaped: boolean };
+  | { readonly kind: 'number'; readonly value: number; readonly label?: string; readonly also?: number }
+  | { readonly kind: 'text'; readonly text: string; readonly or?: string };
 
 export type DecodedSignal =
   | { readonly kind: 'code'; readonly code: ParsedCode; readonly message: string | undefined }
@@ -68,7 +74,8 @@ export const SIGNAL_LIMITS = {
 } as const;
 
 const ACCEPTED =
-  'a code number (integer −2^31…2^32−1), a code string ("519", "0x0207", "-1073479657", "Error Code 04", a symbolic name), ' +
+  'a code number (integer −2^31…2^32−1), a code string ("519", "0x0207", "-1073479657", "Error Code 04", "519 (UPSTREAM_NOT_FOUND)", ' +
+  '"Error Code 10 OtherClientConnected", "12204/ 12304", a symbolic name the space knows, "NAME or ALIAS"), ' +
   'a { space, code } reference, a close event { code, reason }, a status { code, message }, an HTTP { status } or an error with a string code';
 
 /**
@@ -84,32 +91,54 @@ export function invalidCode(input: unknown, why: string): SessionError {
   return new SessionError('SESSION_ERR_INVALID_CODE', `Cannot classify ${value}: ${why}. Accepted: ${ACCEPTED}.`, { value });
 }
 
-const DECIMAL = /^0*\d{1,10}$/;
 const NEGATIVE = /^-0*\d{1,10}$/;
-const HEX = /^0x0*([0-9a-f]{1,8})$/i;
-const LABELLED = /^error(?:\s+code)?\s*[:#]?\s*(0*\d{1,10})$/i;
+const NUMBER = String.raw`(0x0*[0-9a-f]{1,8}|0*\d{1,10})`;
+/**
+ * A number as the vendor documents print it: an optional label ("Error Code", "Error", "Code", "Exit Code"),
+ * the number (decimal or 0x hex), an optional second number after "/" or a dash, and an optional name, in
+ * parentheses or after it (with or without a space: Softdrive's cells run together, "Error Code 01TLSHandshakeFailed").
+ */
+const PRINTED = new RegExp(
+  String.raw`^(?:(?:(?:error|exit|result|status)\s+)?code|error)?\s*[:#]?\s*${NUMBER}` +
+    String.raw`(?:\s*(?:/|[-–—])\s*${NUMBER})?` +
+    String.raw`(?:\s*\(\s*([^()]{1,100}?)\s*\)|\s*([A-Za-z][A-Za-z0-9 _.'-]{0,99}))?$`,
+  'i',
+);
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const NAME_OR_NAME = /^([A-Za-z_][A-Za-z0-9_]*)\s+or\s+([A-Za-z_][A-Za-z0-9_]*)$/;
 const WORDS = /^[A-Za-z][A-Za-z0-9 _.,'()/-]*$/;
+// A table cell copied with its separator ("0 |", "12204/ 12304 |" in the TMG seed).
+const CELL_BAR = /\s*\|$/;
 
 /** Parses a code string; `undefined` when it is no code form at all. */
 export function parseCodeText(raw: string): ParsedCode | undefined {
   if (raw.length > SIGNAL_LIMITS.maxTextLength) return undefined;
-  const text = raw.trim();
+  const text = raw.trim().replace(CELL_BAR, '');
   if (text === '') return undefined;
-  let digits: string | undefined;
-  if (DECIMAL.test(text) || NEGATIVE.test(text)) digits = text;
-  else {
-    const hex = HEX.exec(text);
-    if (hex?.[1] !== undefined) return { kind: 'number', value: Number.parseInt(hex[1], 16) };
-    digits = LABELLED.exec(text)?.[1];
-  }
-  if (digits !== undefined) {
-    const value = Number(digits);
-    return value >= SIGNAL_LIMITS.minNumber && value <= SIGNAL_LIMITS.maxNumber ? { kind: 'number', value: value === 0 ? 0 : value } : undefined;
-  }
-  if (NAME.test(text)) return { kind: 'text', text, nameShaped: true };
-  if (WORDS.test(text)) return { kind: 'text', text, nameShaped: false };
+  if (NEGATIVE.test(text)) return numberCode(text);
+  const printed = PRINTED.exec(text);
+  if (printed?.[1] !== undefined) return printedCode(printed[1], printed[2], (printed[3] ?? printed[4])?.trim());
+  if (NAME.test(text)) return { kind: 'text', text };
+  const pair = NAME_OR_NAME.exec(text);
+  if (pair?.[1] !== undefined && pair[2] !== undefined) return { kind: 'text', text: pair[1], or: pair[2] };
+  if (WORDS.test(text)) return { kind: 'text', text };
   return undefined;
+}
+
+function numberCode(written: string): ParsedCode | undefined {
+  const value = /^0x/i.test(written) ? Number.parseInt(written.slice(2), 16) : Number(written);
+  return value >= SIGNAL_LIMITS.minNumber && value <= SIGNAL_LIMITS.maxNumber ? { kind: 'number', value: value === 0 ? 0 : value } : undefined;
+}
+
+function printedCode(first: string, second: string | undefined, label: string | undefined): ParsedCode | undefined {
+  const code = numberCode(first);
+  const also = second === undefined ? undefined : numberCode(second);
+  if (code?.kind !== 'number' || (second !== undefined && also?.kind !== 'number')) return undefined;
+  return {
+    ...code,
+    ...(also?.kind === 'number' ? { also: also.value } : {}),
+    ...(label === undefined || label === '' ? {} : { label }),
+  };
 }
 
 /** Whether a number is a code value at all (range and integrality; sign rules are per space). */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createClassifier } from '../../../src/classify/create-classifier.js';
 import { fixtureCatalogs } from '../../support/fixture-catalogs.js';
+import { sessionErrorFrom } from '../../support/session-error-from.js';
 
 const classifier = createClassifier(fixtureCatalogs);
 const { classify } = classifier;
@@ -45,15 +46,20 @@ describe('classify (numbers and code strings)', () => {
     expect(classify('tmg', 'FWX_E_RULE_QUOTA_EXCEEDED_DROPPED').code).toBe(0xc0040033);
   });
 
-  it('sends an errno-looking name the protocol lacks to the errno space', () => {
+  it('sends a known errno name the protocol lacks to the errno space, and refuses an unknown one', () => {
     expect(classify('guacamole', 'ECONNREFUSED')).toMatchObject({ space: 'errno', code: 'ECONNREFUSED', known: true });
     expect(classify('frame', 'CERT_HAS_EXPIRED')).toMatchObject({ space: 'errno', outcome: 'fatal' });
-    expect(classify('msra', 'EWHATEVER')).toMatchObject({ space: 'errno', code: 'EWHATEVER', known: false });
+    expect(sessionErrorFrom(() => classify('msra', 'EWHATEVER')).code).toBe('SESSION_ERR_INVALID_CODE');
+    expect(classify('errno', 'EWHATEVER')).toMatchObject({ space: 'errno', code: 'EWHATEVER', known: false });
   });
 
-  it('treats identifier-shaped strings that match nothing as unknown names, prototype keys included', () => {
-    for (const name of ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'notACode']) {
-      expect(classify('guacamole', name), name).toMatchObject({ space: 'guacamole', code: name, known: false, name: 'UNKNOWN' });
+  it('refuses identifier-shaped strings that match no name, prototype keys included, naming the accepted forms', () => {
+    for (const name of ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'notACode', 'FOO_BAR']) {
+      const error = sessionErrorFrom(() => classify('guacamole', name));
+      expect(error.code, name).toBe('SESSION_ERR_INVALID_CODE');
+      expect(error.value, name).toBe(JSON.stringify(name));
+      expect(error.message, name).toContain('Accepted:');
+      expect(error.message, name).toContain('a symbolic name the space knows');
     }
   });
 
