@@ -32,6 +32,8 @@ export function createFaultClassifier(profile: Profile): FaultClassifier {
       const { failure } = event;
       // The peer stopped reading (the send buffer passed its limit): the link is broken, in the profile's own code.
       if (failure.overflow) return Object.freeze({ ...profile.own(profile.local.severed), message: failure.message });
+      // `ws` refused what the peer sent (a message over maxPayload, bad UTF-8, a broken frame): the peer broke the wire.
+      if (failure.code?.startsWith('WS_ERR_')) return Object.freeze({ ...profile.own(profile.local.protocolError), message: failure.message });
       if (failure.http) {
         const { status, retryAfter } = failure.http;
         return profile.classify(retryAfter === undefined ? { status } : { status, retryAfter }, { now });

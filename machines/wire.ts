@@ -60,6 +60,11 @@ export interface SessionLink {
   onData(data: unknown): void;
   /** Set by the transport while a socket is open; null otherwise. Returns false when nothing could be sent. */
   send: ((frame: WireFrame) => boolean) | null;
+  /**
+   * Set by the transport while it holds a socket: drops the socket and detaches, as stopping the transport actor does.
+   * For an owner that can no longer stop its child: XState does not stop the children of an actor that errored.
+   */
+  release?: (() => void) | null;
 }
 
 /** Why a socket failed, as the transport saw it (no secrets: URLs are redacted). */

@@ -72,6 +72,7 @@ export class Session extends EventEmitter<SessionEventMap> {
       lastDataAt: 0,
       wantActivity: false,
       send: null,
+      release: null,
       onData: (data) => {
         try {
           this.emit('message', data);
@@ -259,14 +260,12 @@ export class Session extends EventEmitter<SessionEventMap> {
    */
   #failInternally(error: unknown): void {
     this.#release();
-    // XState stops an errored actor but not its children: stop the transport here, which drops the socket and
-    // cancels its own keep-alive tick.
-    for (const child of Object.values(this.#actor.getSnapshot().children)) {
-      try {
-        (child as { stop?: () => void } | undefined)?.stop?.();
-      } catch {
-        // Stopping is best effort; nothing may throw out of here.
-      }
+    // XState stops an errored actor but not its children (and a child cannot be stopped from outside): the transport's
+    // own release drops the socket and detaches its listeners.
+    try {
+      this.#link.release?.();
+    } catch {
+      // Best effort; nothing may throw out of here.
     }
     const cause = internalFailure(this.#profile, this.#projection.phase, error);
     const previous = this.#projection;

@@ -122,6 +122,14 @@ export function createWebSocketTransport(WebSocket: WebSocketConstructor): WebSo
       ws.binaryType = 'arraybuffer';
     });
 
+    // Nothing thrown by what the transport calls (the injected clock, a codec, the scheduler) escapes into the socket's
+    // listeners or the actor (where it would leave the socket open): the link is reported failed and dropped.
+    const broken = (error: unknown): void => {
+      const why = error instanceof Error ? error.message : 'unexpected error';
+      fail({ message: redactText(`transport failed: ${why}`), beforeOpen: !opened });
+      drop(ws);
+    };
+
     // A peer that stops reading makes every send queue: over the limit, the link counts as broken.
     const overflow = (bufferedBytes: number): void => {
       fail({
@@ -185,8 +193,12 @@ export function createWebSocketTransport(WebSocket: WebSocketConstructor): WebSo
       if (stopped || opened) return;
       opened = true;
       link.send = sendFrame;
-      if (keepAliveEveryMs !== undefined) scheduleKeepAlive();
-      send(OPEN_EVENT);
+      try {
+        if (keepAliveEveryMs !== undefined) scheduleKeepAlive();
+        send(OPEN_EVENT);
+      } catch (error) {
+        broken(error);
+      }
     };
     // The clock is read once per burst: frames that arrive in one read of the socket are dispatched in the
     // same tick, so the first frame's time is the burst's time (keep-alive thresholds are whole seconds).
@@ -196,16 +208,20 @@ export function createWebSocketTransport(WebSocket: WebSocketConstructor): WebSo
     };
     const onMessage = (event: WebSocketMessageEventLike): void => {
       if (stopped || errored) return;
-      if (!stamped) {
-        stamped = true;
-        link.lastDataAt = now();
-        queueMicrotask(unstamp);
+      try {
+        if (!stamped) {
+          stamped = true;
+          link.lastDataAt = now();
+          queueMicrotask(unstamp);
+        }
+        if (link.wantActivity) {
+          link.wantActivity = false;
+          send(ACTIVITY_EVENT);
+        }
+        codec.decode(event.data as WireFrame, onSignal, link.onData);
+      } catch (error) {
+        broken(error);
       }
-      if (link.wantActivity) {
-        link.wantActivity = false;
-        send(ACTIVITY_EVENT);
-      }
-      codec.decode(event.data as WireFrame, onSignal, link.onData);
     };
     const onClose = (event: WebSocketCloseEventLike): void => {
       if (stopped || closed) return;
@@ -232,15 +248,21 @@ export function createWebSocketTransport(WebSocket: WebSocketConstructor): WebSo
 
     receive((command) => {
       if (stopped) return;
-      if (command.type === 'transport.keepalive') sendKeepAlive();
-      else if (command.type === 'transport.terminate') drop(ws);
-      else if (command.type === 'transport.shutdown') {
-        safely(() => ws.close(closeCodeForClient(command.code), closeReasonForClient(command.reason)));
-        dropAfterGrace(ws, closeGraceMs);
+      try {
+        if (command.type === 'transport.keepalive') sendKeepAlive();
+        else if (command.type === 'transport.terminate') drop(ws);
+        else if (command.type === 'transport.shutdown') {
+          safely(() => ws.close(closeCodeForClient(command.code), closeReasonForClient(command.reason)));
+          dropAfterGrace(ws, closeGraceMs);
+        }
+      } catch (error) {
+        stopKeepAlive();
+        broken(error);
       }
     });
 
-    return () => {
+    const dispose = (): void => {
+      if (link.release === dispose) link.release = null;
       if (stopped) return;
       stopped = true;
       stopKeepAlive();
@@ -258,6 +280,8 @@ export function createWebSocketTransport(WebSocket: WebSocketConstructor): WebSo
       // Still CLOSING (a polite close the peer has not answered yet): it gets the grace, then it is dropped.
       dropAfterGrace(ws, closeGraceMs);
     };
+    link.release = dispose;
+    return dispose;
   });
 }
 
