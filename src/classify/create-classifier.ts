@@ -3,11 +3,14 @@
  * its own catalog without pulling every other one into a bundle. All tables are built here, once.
  *
  * Rules worth knowing:
- * - Negative numbers are accepted only where HRESULTs live (`tmg`, `win32`, or any protocol with
- *   `gateway: 'tmg'`) and read as unsigned 32-bit (`-1073479657` → `0xC0040017`).
+ * - Negative numbers are signed HRESULTs, read as unsigned 32-bit (`-1073479657` → `0xC0040017`):
+ *   accepted where HRESULTs live (`tmg`, `win32`, or any protocol with `gateway: 'tmg'`), and elsewhere
+ *   only when the win32 catalog knows the HRESULT.
+ * - HRESULTs: `0x8007xxxx` (FACILITY_WIN32) is the win32 entry `xxxx`, with the HRESULT in `via`, in the
+ *   win32 space, in tmg, and in any space that lacks the number (`-2147023570` too); generic HRESULTs
+ *   the win32 catalog lists (E_FAIL, …) likewise.
  * - TMG (`classify('tmg', x)`, or a number the protocol lacks under `gateway: 'tmg'`): TMG's own
- *   entry first; else its range rule (`tmgResultSpace`) picks win32 / http / winsock; an HRESULT
- *   `0x8007xxxx` (FACILITY_WIN32) TMG lacks is the win32 entry `xxxx`. Such results carry no `via`.
+ *   entry first; else an HRESULT as above; else its range rule (`tmgResultSpace`) picks win32 / http / winsock.
  * - Names: the space's own names and aliases (case-insensitive), then the gateway's, then errno's.
  *   An unmatched UPPER_SNAKE name is an unknown errno code; any other identifier-shaped string is
  *   unknown in the space; other text that matches nothing (Softdrive's unnumbered row is matched by
@@ -48,6 +51,10 @@ const ERRNO_SHAPED = /^[A-Z][A-Z0-9_]+$/;
 const FRAME_CLOSE_FIRST = 4000;
 const FRAME_CLOSE_LAST = 5019;
 const TMG: CodeSpace = 'tmg';
+/** HRESULTs have the severity bit set; FACILITY_WIN32 ones carry a Win32 code in the low 16 bits. */
+const HRESULT_FIRST = 0x80000000;
+const FACILITY_WIN32_FIRST = 0x80070000;
+const FACILITY_WIN32_LAST = 0x8007ffff;
 
 export function createClassifier(catalogs: ClassifierCatalogs): Classifier {
   const indexes = buildIndexes(catalogs);
@@ -71,11 +78,25 @@ export function createClassifier(catalogs: ClassifierCatalogs): Classifier {
     return index === undefined ? undefined : lookupNumber(index, value);
   };
 
-  /** TMG's reading of a number: its own entry, its range rule, FACILITY_WIN32. */
+  /**
+   * An HRESULT as the win32 catalog reads it: FACILITY_WIN32 (0x8007xxxx) is the Win32 entry xxxx, with the
+   * HRESULT kept in `via` (the catalog's HRESULT_FROM_WIN32 row); otherwise the catalog's own HRESULT entry
+   * (E_FAIL, …). `undefined` when the catalog lists neither.
+   */
+  function win32Hresult(value: number): Classification | undefined {
+    const win32 = indexes.get('win32');
+    if (win32 === undefined || value < HRESULT_FIRST) return undefined;
+    if (value < FACILITY_WIN32_FIRST || value > FACILITY_WIN32_LAST) return win32.byCode.get(value);
+    const inner = win32.byCode.get(value & 0xffff);
+    return inner === undefined ? undefined : withContext(inner, lookupNumber(win32, value), undefined);
+  }
+
+  /** TMG's reading of a number: its own entry, an HRESULT the win32 catalog knows, its range rule. */
   function tmgKnown(value: number): Classification | undefined {
     const own = indexes.get(TMG)?.byCode.get(value);
     if (own !== undefined) return own;
-    if (value >= 0x80070000 && value <= 0x8007ffff) return numberIn('win32', value & 0xffff);
+    const hresult = win32Hresult(value);
+    if (hresult !== undefined) return hresult;
     const ruled = tmgRule?.(value);
     return ruled === undefined || ruled === 'tmg' ? undefined : numberIn(ruled, value);
   }
@@ -87,16 +108,23 @@ export function createClassifier(catalogs: ClassifierCatalogs): Classifier {
     return unknown(ruled !== undefined && indexes.has(ruled) ? ruled : TMG, value);
   }
 
+  /**
+   * A number in a space. Negative numbers are signed HRESULTs: read unsigned in tmg and win32 (or behind
+   * the TMG gateway); elsewhere only when they are an HRESULT the win32 catalog knows. A number of
+   * 0x80000000 or more that the space lacks is read as such an HRESULT too (no protocol uses them).
+   */
   function resolveNumber(space: CodeSpace, raw: number, gateway: boolean, input: unknown): Classification {
-    let value = raw;
-    if (value < 0) {
-      if (!HRESULT_SPACES.has(space) && !gateway) throw invalidCode(input, `negative numbers are HRESULTs, accepted only in tmg and win32 (or with gateway 'tmg'), not in ${space}`);
-      value = value >>> 0;
+    const value = raw < 0 ? raw >>> 0 : raw;
+    if (raw < 0 && !HRESULT_SPACES.has(space) && !gateway) {
+      const hresult = win32Hresult(value);
+      if (hresult !== undefined) return hresult;
+      throw invalidCode(input, `negative numbers are HRESULTs, accepted only in tmg and win32 (or with gateway 'tmg'), not in ${space}, unless the win32 catalog knows them`);
     }
     if (space === TMG) return tmgOrUnknown(value);
+    if (space === 'win32') return win32Hresult(value) ?? numberIn(space, value) ?? unknown(space, value);
     const hit = numberIn(space, value);
     if (hit !== undefined) return hit;
-    return (gateway ? tmgKnown(value) : undefined) ?? unknown(space, value);
+    return (gateway ? tmgKnown(value) : win32Hresult(value)) ?? unknown(space, value);
   }
 
   /**
@@ -189,7 +217,8 @@ export function createClassifier(catalogs: ClassifierCatalogs): Classifier {
     }
     if (parsed.value < 0 && !HRESULT_SPACES.has(space)) return undefined;
     const value = parsed.value < 0 ? parsed.value >>> 0 : parsed.value;
-    return space === TMG ? tmgKnown(value) : numberIn(space, value);
+    if (space === TMG) return tmgKnown(value);
+    return space === 'win32' ? win32Hresult(value) ?? numberIn(space, value) : numberIn(space, value);
   }
 
   function lookupAll(code: CodeValue): readonly Classification[] {

@@ -1,7 +1,11 @@
 /**
  * Win32 system error codes a remote-desktop client meets (the `win32` space): networking,
  * logon and resource errors, as GetLastError returns them and as gateway logs print them.
- * An HRESULT 0x8007xxxx (FACILITY_WIN32) wraps the Win32 code xxxx.
+ * An HRESULT 0x8007xxxx (FACILITY_WIN32) wraps the Win32 code xxxx: the classifier reads it as that
+ * entry, with the HRESULT (the `HRESULT_FROM_WIN32` range row) in `via`. The generic COM HRESULTs users
+ * paste from logs (E_FAIL, E_ABORT, E_UNEXPECTED, RPC_E_DISCONNECTED) are entries of their own, printed in hex;
+ * E_ACCESSDENIED, E_OUTOFMEMORY and E_INVALIDARG are FACILITY_WIN32 values, so their names are aliases of
+ * the Win32 entries they wrap.
  */
 import type { Catalog, Phase } from './types.js';
 
@@ -13,6 +17,8 @@ const RECONNECTS = 'Nothing to do at first: the client reconnects by itself. If 
 const RESTART = 'Wait for the machine to come back; the client reconnects after the floor.';
 const FREE_UP = 'Close unused applications or sessions; the client tries again after the floor.';
 const BUG = 'A defect in the client, not a setting: report it with the logs.';
+/** A generic HRESULT, printed as 32-bit hex like the logs print it. */
+const HRESULT = { format: 'hex32', facility: 'generic' } as const;
 
 export const win32Catalog: Catalog = {
   space: 'win32',
@@ -21,12 +27,14 @@ export const win32Catalog: Catalog = {
   format: 'decimal',
   notes: [
     'A selection: the network, logon and resource errors a remote-desktop client or gateway reports, not all of winerror.h.',
-    'HRESULTs of the form 0x8007xxxx carry the Win32 code xxxx in their low 16 bits (0x800700B7 is 183, ERROR_ALREADY_EXISTS).',
+    'HRESULTs of the form 0x8007xxxx carry the Win32 code xxxx in their low 16 bits (0x800700B7 is 183, ERROR_ALREADY_EXISTS): 0x8007052E (or -2147023570) classifies as 1326 ERROR_LOGON_FAILURE, with the HRESULT in via. A wrapped code this catalog does not list takes the HRESULT_FROM_WIN32 range row.',
+    'E_ACCESSDENIED (0x80070005), E_OUTOFMEMORY (0x8007000E) and E_INVALIDARG (0x80070057) are FACILITY_WIN32 HRESULTs: their names are aliases of 5, 14 and 87. E_FAIL, E_ABORT, E_UNEXPECTED and RPC_E_DISCONNECTED are entries of their own (hex).',
+    'A number of 0x80000000 or more that a protocol lacks is read as an HRESULT in any space: a session report of 0x8007052E asks for credentials whatever the protocol.',
   ],
   entries: [
     { code: 0, name: 'ERROR_SUCCESS', aliases: ['NO_ERROR'], summary: 'The operation succeeded.', severity: 'info', phases: LIVE, category: 'success', outcome: 'ok' },
     {
-      code: 5, name: 'ERROR_ACCESS_DENIED', summary: 'Access was denied.', severity: 'error', phases: ['connect', 'handshake'], category: 'policy', outcome: 'fatal',
+      code: 5, name: 'ERROR_ACCESS_DENIED', aliases: ['E_ACCESSDENIED'], summary: 'Access was denied.', severity: 'error', phases: ['connect', 'handshake'], category: 'policy', outcome: 'fatal',
       fix: 'Ask an administrator to grant the account access.', rationale: 'A permission decision does not change between attempts.',
     },
     { code: 6, name: 'ERROR_INVALID_HANDLE', summary: 'An internal handle was invalid.', severity: 'error', phases: LIVE, category: 'internal', outcome: 'fatal', fix: BUG, rationale: 'A programming error in the client; retrying repeats it.' },
@@ -35,7 +43,7 @@ export const win32Catalog: Catalog = {
       fix: 'Close other applications or sessions.', rationale: 'Memory pressure often eases; a 5 s floor avoids adding to it.',
     },
     {
-      code: 14, name: 'ERROR_OUTOFMEMORY', summary: 'Not enough memory to finish the operation.', severity: 'warning', phases: LIVE, category: 'resource', outcome: 'retry-later', retryAfterMs: 5000,
+      code: 14, name: 'ERROR_OUTOFMEMORY', aliases: ['E_OUTOFMEMORY'], summary: 'Not enough memory to finish the operation.', severity: 'warning', phases: LIVE, category: 'resource', outcome: 'retry-later', retryAfterMs: 5000,
       fix: 'Close other applications or sessions.', rationale: 'Memory pressure often eases; a 5 s floor avoids adding to it.',
     },
     { code: 53, name: 'ERROR_BAD_NETPATH', summary: 'The network path was not found.', severity: 'warning', phases: CONNECT, category: 'network', outcome: 'retry', fix: 'Check the host name and the network connection.', rationale: 'Seen while offline or off the VPN as well as for wrong names; bounded by the policy limits.' },
@@ -45,7 +53,7 @@ export const win32Catalog: Catalog = {
       code: 86, name: 'ERROR_INVALID_PASSWORD', summary: 'The network password is not correct.', severity: 'warning', phases: LOGON, category: 'auth', outcome: 'reauthenticate',
       fix: 'Enter the correct password.',
     },
-    { code: 87, name: 'ERROR_INVALID_PARAMETER', summary: 'A parameter was not valid.', severity: 'error', phases: LIVE, category: 'client', outcome: 'fatal', fix: BUG, rationale: 'The same parameters fail again; the client or its settings must change.' },
+    { code: 87, name: 'ERROR_INVALID_PARAMETER', aliases: ['E_INVALIDARG'], summary: 'A parameter was not valid.', severity: 'error', phases: LIVE, category: 'client', outcome: 'fatal', fix: BUG, rationale: 'The same parameters fail again; the client or its settings must change.' },
     { code: 121, name: 'ERROR_SEM_TIMEOUT', summary: 'A network operation timed out.', severity: 'warning', phases: LIVE, category: 'network', outcome: 'retry', fix: RECONNECTS },
     {
       code: 183, name: 'ERROR_ALREADY_EXISTS', summary: 'An object with the same name already exists.', severity: 'warning', phases: LIVE, category: 'internal', outcome: 'retry', fix: RECONNECTS,
@@ -101,6 +109,31 @@ export const win32Catalog: Catalog = {
     {
       code: 1909, name: 'ERROR_ACCOUNT_LOCKED_OUT', summary: 'The account is locked out.', severity: 'error', phases: LOGON, category: 'auth', outcome: 'fatal',
       fix: 'Wait for the lockout to expire or ask an administrator to unlock the account.', rationale: 'More attempts extend the lockout; the user or an administrator must act first.',
+    },
+    // Generic HRESULTs (not FACILITY_WIN32), as users paste them from logs.
+    {
+      code: 0x80004004, name: 'E_ABORT', summary: 'The operation was aborted.', severity: 'warning', phases: LIVE, category: 'network', outcome: 'retry', fix: RECONNECTS,
+      rationale: 'Like ERROR_OPERATION_ABORTED: usually follows a dropped connection; when the app itself cancelled, the session is already closing.', details: HRESULT,
+    },
+    {
+      code: 0x80004005, name: 'E_FAIL', summary: 'An unspecified failure.', severity: 'warning', phases: LIVE, category: 'internal', outcome: 'retry', fix: RECONNECTS,
+      rationale: 'Says nothing about the cause, so it gets the same bounded retry as an unknown code; the policy limits end it if it repeats.', details: HRESULT,
+    },
+    {
+      code: 0x8000ffff, name: 'E_UNEXPECTED', summary: 'An unexpected failure (the component was in a state it did not expect).', severity: 'warning', phases: LIVE, category: 'internal', outcome: 'retry', fix: RECONNECTS,
+      rationale: 'Usually a component caught mid-transition (connecting while disconnecting); a fresh attempt starts from a clean state, bounded by the policy limits.', details: HRESULT,
+    },
+    {
+      code: 0x80010108, name: 'RPC_E_DISCONNECTED', summary: 'The component the client was talking to has disconnected (its process went away).', severity: 'warning', phases: LIVE, category: 'internal', outcome: 'retry', fix: RECONNECTS,
+      rationale: 'The remote-desktop component or its host process restarted; reconnecting reaches the new one.', details: HRESULT,
+    },
+  ],
+  ranges: [
+    {
+      from: 0x80070000, to: 0x8007ffff, name: 'HRESULT_FROM_WIN32',
+      summary: 'An HRESULT carrying a Win32 error code in its low 16 bits (FACILITY_WIN32) that this catalog does not list.', severity: 'warning', phases: LIVE, category: 'internal', outcome: 'retry', fix: RECONNECTS,
+      rationale: 'A listed Win32 code inside it is read as that entry (the HRESULT stays visible in via); an unlisted one gets the bounded retry of an unknown code.',
+      details: { format: 'hex32' },
     },
   ],
 };

@@ -91,6 +91,16 @@ describe('session-lifecycle explain', () => {
     expect(stderr).toContain('Usage: session-lifecycle explain');
   });
 
+  it('unwraps a FACILITY_WIN32 HRESULT to its Win32 code and shows the HRESULT as via', async () => {
+    for (const argv of [['explain', '0x8007052E'], ['explain', '-2147023570', '--protocol', 'win32'], ['explain', '0x8007052E', '--protocol', 'msra']]) {
+      const { code, stdout } = await run(...argv);
+      expect(code, argv.join(' ')).toBe(0);
+      expect(stdout, argv.join(' ')).toMatch(/^win32 1326 ERROR_LOGON_FAILURE$/m);
+      expect(stdout, argv.join(' ')).toMatch(/via\s+win32 0x8007052E HRESULT_FROM_WIN32/);
+      expect(stdout, argv.join(' ')).toContain('stops and asks for new credentials');
+    }
+  });
+
   it('never echoes a secret from a malformed code, an extra argument or a bad protocol', async () => {
     for (const argv of [
       ['explain', 'wss://gw.example/t?token=S3CR3T'],
