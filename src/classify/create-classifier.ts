@@ -168,7 +168,8 @@ export function createClassifier(catalogs: ClassifierCatalogs): Classifier {
   function classifyHttp(space: CodeSpace, decoded: Extract<DecodedSignal, { kind: 'http' }>, gateway: boolean, options: ClassifyOptions | undefined): Classification {
     const http = numberIn('http', decoded.status) ?? unknown('http', decoded.status);
     const own = gateway || space === TMG ? indexes.get(TMG)?.byCode.get(decoded.status) : undefined;
-    const base = own === undefined ? http : withContext(own, http, undefined);
+    const guacamole = space === 'guacamole' && decoded.guacamoleStatus !== undefined ? indexes.get('guacamole')?.byCode.get(decoded.guacamoleStatus) : undefined;
+    const base = withContext(guacamole ?? own ?? http, guacamole ?? own ? http : undefined, undefined);
     if (decoded.retryAfter === undefined || (base.outcome !== 'retry' && base.outcome !== 'retry-later')) return base;
     const headerMs = parseRetryAfter(decoded.retryAfter, (options?.now ?? Date.now)());
     if (headerMs === undefined || headerMs <= 0) return base;

@@ -21,7 +21,10 @@ export interface StatusSignal {
   readonly message?: string;
 }
 
-/** An HTTP answer to the upgrade request (or a fetch `Response`). */
+/**
+ * An HTTP answer to the upgrade request (or a fetch `Response`). In the guacamole space a
+ * `Guacamole-Status-Code` header naming a known status wins over the bare HTTP status (kept in `via`).
+ */
 export interface HttpSignal {
   readonly status: number;
   readonly retryAfter?: string | number;
@@ -59,7 +62,13 @@ export type DecodedSignal =
   | { readonly kind: 'code'; readonly code: ParsedCode; readonly message: string | undefined }
   | { readonly kind: 'ref'; readonly space: string; readonly code: ParsedCode }
   | { readonly kind: 'close'; readonly code: number; readonly reason: string | undefined; readonly message: string | undefined }
-  | { readonly kind: 'http'; readonly status: number; readonly retryAfter: string | number | undefined }
+  | {
+      readonly kind: 'http';
+      readonly status: number;
+      readonly retryAfter: string | number | undefined;
+      /** A decimal `Guacamole-Status-Code` header (Guacamole's HTTP tunnel and REST API); garbage is dropped. */
+      readonly guacamoleStatus: number | undefined;
+    }
   | { readonly kind: 'errno'; readonly code: string; readonly message: string | undefined };
 
 export const SIGNAL_LIMITS = {
@@ -217,7 +226,7 @@ function decodeObject(input: object): DecodedSignal {
   if (typeof o['space'] === 'string' && 'code' in o) return { kind: 'ref', space: o['space'], code: parseCodeField(code, input) };
   if (typeof status === 'number') {
     if (!Number.isInteger(status) || status < 100 || status > 999) throw invalidCode(input, 'an HTTP status is an integer from 100 to 999');
-    return { kind: 'http', status, retryAfter: readRetryAfter(o) };
+    return { kind: 'http', status, retryAfter: readRetryAfter(o), guacamoleStatus: readGuacamoleStatus(o) };
   }
   if (typeof code === 'number' && ('reason' in o || 'wasClean' in o || o['type'] === 'close')) {
     if (!isCodeNumber(code) || code < 0) throw invalidCode(input, 'a close code is a non-negative integer');
@@ -249,15 +258,33 @@ function errno(code: string, message: unknown, input: unknown): DecodedSignal {
 function readRetryAfter(o: Record<string, unknown>): string | number | undefined {
   const direct = o['retryAfter'];
   if (typeof direct === 'string' || typeof direct === 'number') return direct;
-  const headers = o['headers'];
+  return readHeader(o['headers'], 'retry-after');
+}
+
+const GUACAMOLE_STATUS = /^\s*(\d{1,10})\s*$/;
+
+/** The `Guacamole-Status-Code` header as a number; absent, garbage or unreadable → `undefined` (the HTTP status stands). */
+function readGuacamoleStatus(o: Record<string, unknown>): number | undefined {
+  let value: string | undefined;
+  try {
+    value = readHeader(o['headers'], 'guacamole-status-code');
+  } catch {
+    return undefined;
+  }
+  const digits = value === undefined ? undefined : GUACAMOLE_STATUS.exec(value)?.[1];
+  return digits === undefined || Number(digits) > SIGNAL_LIMITS.maxNumber ? undefined : Number(digits);
+}
+
+/** A header from a plain record (case-insensitive keys, string or string[] values) or a fetch-style `{ get(name) }`. */
+function readHeader(headers: unknown, lowerName: string): string | undefined {
   if (typeof headers !== 'object' || headers === null) return undefined;
   const get = (headers as { get?: unknown }).get;
   if (typeof get === 'function') {
-    const value: unknown = get.call(headers, 'retry-after');
+    const value: unknown = get.call(headers, lowerName);
     return typeof value === 'string' ? value : undefined;
   }
   for (const key of Object.keys(headers)) {
-    if (key.toLowerCase() !== 'retry-after') continue;
+    if (key.toLowerCase() !== lowerName) continue;
     const value: unknown = (headers as Record<string, unknown>)[key];
     if (typeof value === 'string') return value;
     if (Array.isArray(value) && typeof value[0] === 'string') return value[0];
