@@ -1,8 +1,8 @@
 /**
  * A custom RetryPolicy, and one retry budget shared by two sessions.
  *
- * The policy backs off much harder when the cause is a capacity problem (the gateway is full: Guacamole 797
- * CLIENT_TOO_MANY, 513 SERVER_BUSY): hammering a full server only keeps it full. Everything else gets a quick,
+ * The policy backs off much harder when the cause is a capacity problem (the gateway is full: Guacamole 513
+ * SERVER_BUSY): hammering a full server only keeps it full. Everything else gets a quick,
  * jittered exponential backoff. It is built from the SDK's own pieces, so it keeps the cause's floor
  * (`retryAfterMs`) and the attempt/time limits; createSession adds the one rule nothing can turn off: codes
  * whose outcome is reauthenticate, user-decision, ended or fatal are never retried.
@@ -50,7 +50,7 @@ function schedule(policy: RetryPolicy, cause: Classification, attempts: number):
 export function runCustomPolicyExample(print: (line: string) => void = console.log): void {
   // What createSession does with a custom policy: it adds the outcome guard.
   const policy = createRetryPolicy(capacityAwarePolicy());
-  for (const code of [519, 797, 769]) {
+  for (const code of [519, 513, 769]) {
     const cause = classify('guacamole', code);
     const delays = schedule(policy, cause, 6).map((d) => (d === null ? 'stop' : `${d} ms`));
     print(`${label(cause)}: ${delays.join(', ')}`);
