@@ -63,11 +63,11 @@ const SENT_EVENTS: Readonly<Record<SentEvent['type'], string>> = {
   'user.reauthenticate': 'reconnect with fresh credentials (optional new `url`) after `needs-auth`',
   'user.takeOver': 'take the seat another session holds, after `needs-decision`',
   'user.cancel': 'give up while waiting for credentials or a decision; ends in `closed`',
-  'status.report': 'a code the app received by another channel (`classification` or raw `signal`)',
+  'status.report': 'a code the app received by another channel (`classification` or raw `signal`): on an open connection a fault; elsewhere a retryable one is only recorded, any other outcome goes through `fault`',
   'step.done': 'a handshake step the host app saw complete (`step` id)',
   'keepalive.tick': 'the host app saw a heartbeat from the peer',
   'env.online': 'the network is back',
-  'env.offline': 'the network is gone: suspend',
+  'env.offline': 'the network is gone: suspend (a wait for the user only records it and keeps waiting)',
   'env.visible': 'the page is visible again',
   'env.hidden': 'the page is hidden: do not start reconnects',
 };
