@@ -20,7 +20,8 @@ import { SessionError, describeValue } from '../errors/index.js';
 import { parseRetryAfter } from '../codes/retry-after.js';
 import { CODE_SPACES, GATEWAYS, PROTOCOLS, TRANSPORT_SPACES } from '../codes/types.js';
 import type { Catalog, Classification, CodeSpace, CodeValue } from '../codes/types.js';
-import { buildSpaceIndex, lookupNumber, unknownClassification, withContext } from './space-index.js';
+import { guacamolePolicyCloseWithoutStatus } from '../codes/guacamole-close.js';
+import { buildSpaceIndex, classificationOf, lookupNumber, unknownClassification, withContext } from './space-index.js';
 import type { SpaceIndex } from './space-index.js';
 import { decodeSignal, describeInput, guacamoleStatusForClose, invalidCode, isCodeNumber, parseCodeText } from './signal.js';
 import type { ClassifyOptions, ClassifySignal, DecodedSignal, ParsedCode } from './signal.js';
@@ -48,6 +49,8 @@ export interface Classifier {
 
 const HRESULT_SPACES: ReadonlySet<string> = new Set<CodeSpace>(['tmg', 'win32']);
 const ERRNO_SHAPED = /^[A-Z][A-Z0-9_]+$/;
+/** A Guacamole close 1008 without a numeric reason is the SDK's POLICY_CLOSE_WITHOUT_STATUS (codes/guacamole-close.ts). */
+const POLICY_VIOLATION = 1008;
 const FRAME_CLOSE_FIRST = 4000;
 const FRAME_CLOSE_LAST = 5019;
 const TMG: CodeSpace = 'tmg';
@@ -61,6 +64,7 @@ export function createClassifier(catalogs: ClassifierCatalogs): Classifier {
   const spaces: readonly CodeSpace[] = Object.freeze([...indexes.values()].map((index) => index.space));
   const accepted = spaces.join(', ');
   const tmgRule = catalogs.tmgResultSpace;
+  const policyClose = indexes.has('guacamole') ? classificationOf('guacamole', guacamolePolicyCloseWithoutStatus, guacamolePolicyCloseWithoutStatus.code) : undefined;
 
   function indexOf(space: unknown): SpaceIndex {
     const index = typeof space === 'string' ? indexes.get(space) : undefined;
@@ -137,6 +141,7 @@ export function createClassifier(catalogs: ClassifierCatalogs): Classifier {
     const own = indexOf(space).byText;
     const hit = own.get(key) ?? own.get(key.replace(/^error(\s+code)?\s+/, '')) ?? (gateway ? indexes.get(TMG)?.byText.get(key) : undefined);
     if (hit !== undefined) return hit;
+    if (space === 'guacamole' && policyClose !== undefined && key === policyClose.name.toLowerCase()) return policyClose;
     const errnoHit = indexes.get('errno')?.byText.get(key);
     if (errnoHit !== undefined) return errnoHit;
     if (space === 'errno' && ERRNO_SHAPED.test(text)) return unknown('errno', text);
@@ -156,6 +161,7 @@ export function createClassifier(catalogs: ClassifierCatalogs): Classifier {
     if (space === 'guacamole' && indexes.has('guacamole')) {
       const reason = decoded.reason?.trim() ?? '';
       if (/^\d{1,10}$/.test(reason)) return withContext(resolveNumber('guacamole', Number(reason), false, input), close, undefined);
+      if (decoded.code === POLICY_VIOLATION && policyClose !== undefined) return withContext(policyClose, close, decoded.message);
       return withContext(resolveNumber('guacamole', guacamoleStatusForClose(decoded.code), false, input), close, decoded.message);
     }
     if (space === 'frame' && decoded.code >= FRAME_CLOSE_FIRST && decoded.code <= FRAME_CLOSE_LAST) {

@@ -159,7 +159,9 @@ export function isCodeNumber(value: number): boolean {
  * The Guacamole status a close without a numeric reason stands for, as guacamole-common-js's
  * WebSocketTunnel derives it (Status.Code.fromWebSocketCode): normal closure → SUCCESS;
  * abnormal closure, TLS failure or no code → UPSTREAM_NOT_FOUND; going away, restart, try again
- * later, bad gateway → UPSTREAM_UNAVAILABLE; anything else → SERVER_ERROR.
+ * later, bad gateway → UPSTREAM_UNAVAILABLE; anything else → SERVER_ERROR. Except 1008 (policy),
+ * which the classifier reads as POLICY_CLOSE_WITHOUT_STATUS (src/codes/guacamole-close.ts), not as a
+ * SERVER_ERROR to retry: the Java tunnel sends 1008 only for statuses that are no plain retry.
  */
 export function guacamoleStatusForClose(closeCode: number): number {
   switch (closeCode) {

@@ -14,6 +14,7 @@ export const guacamoleCatalog: Catalog = {
   notes: [
     'The seed document says "PAM" where upstream Guacamole says "Guacamole"; summaries here say "the gateway".',
     'Codes are decimal on the wire (519); upstream source writes them in hex (0x0207), kept in details.hex.',
+    'A WebSocket close without a numeric reason is read as guacamole-common-js does (1000 → 0, 1006/1015 → 519, 1001/1012-1014 → 520, others → 512), except 1008: guacamole-client sends 1008 only for 513, 517, 521, 769, 771 and 797 (always with the status as the reason), none a plain retry, so a bare 1008 is the SDK\'s POLICY_CLOSE_WITHOUT_STATUS (src/codes/guacamole-close.ts): user-decision, never an automatic reconnect and never a credential replay.',
   ],
   entries: [
     {

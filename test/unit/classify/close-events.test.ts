@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createClassifier } from '../../../src/classify/create-classifier.js';
+import { GUACAMOLE_POLICY_CLOSE_STATUSES, guacamolePolicyCloseWithoutStatus } from '../../../src/codes/guacamole-close.js';
+import { guacamoleCatalog } from '../../../src/codes/guacamole.js';
 import { fixtureCatalogs } from '../../support/fixture-catalogs.js';
 
 const { classify } = createClassifier(fixtureCatalogs);
@@ -32,6 +34,24 @@ describe('classify (WebSocket close events)', () => {
     const result = classify('guacamole', { code: closeCode, reason: '', wasClean: false });
     expect(result).toMatchObject({ space: 'guacamole', code: status, name });
     expect(result.via?.code).toBe(closeCode);
+  });
+
+  it('reads close 1008 without a numeric reason as POLICY_CLOSE_WITHOUT_STATUS (ask the user), not a SERVER_ERROR to retry', () => {
+    for (const reason of ['', undefined, 'Invalid token', ' ']) {
+      const result = classify('guacamole', { code: 1008, reason, wasClean: true } as never);
+      expect(result, String(reason)).toMatchObject({ space: 'guacamole', code: 'POLICY_CLOSE_WITHOUT_STATUS', known: true, outcome: 'user-decision', category: 'policy' });
+      expect(result.via).toMatchObject({ space: 'websocket', code: 1008 });
+    }
+    expect(classify('guacamole', { code: 1008, reason: 'Invalid token' }).message).toBe('Invalid token');
+    expect(classify('guacamole', { code: 1008, reason: '769' })).toMatchObject({ code: 769, outcome: 'reauthenticate' });
+    expect(classify('guacamole', 'POLICY_CLOSE_WITHOUT_STATUS').outcome).toBe('user-decision');
+  });
+
+  it('keeps the 1008 reading in step with the statuses guacamole-client closes with 1008, none of them a plain retry', () => {
+    const policy = guacamoleCatalog.entries.filter((entry) => entry.details?.['websocketCode'] === 1008);
+    expect(policy.map((entry) => entry.code)).toEqual([...GUACAMOLE_POLICY_CLOSE_STATUSES]);
+    expect(policy.filter((entry) => entry.outcome === 'retry').map((entry) => entry.name)).toEqual([]);
+    expect(guacamolePolicyCloseWithoutStatus.rationale).toMatch(/513, 517, 521, 769, 771 and 797/);
   });
 
   it('keeps non-numeric reason text as the message when mapping the close code', () => {
