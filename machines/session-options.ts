@@ -23,7 +23,7 @@ export interface TimeoutOptions {
 export interface LimitOptions {
   /**
    * Most bytes the socket may hold unsent. Above it the peer is not reading (a server that floods and never reads):
-   * the link counts as severed (the profile's own code) and the socket is dropped. Default 8 MiB.
+   * the link counts as severed (the profile's own code) and the socket is dropped. Default 16 MiB.
    */
   readonly maxBufferedBytes?: number;
   /** Largest incoming message where the WebSocket implementation can bound it (`ws`; browsers cannot). Default 8 MiB. */
