@@ -25,6 +25,7 @@ import { buildSpaceIndex, classificationOf, lookupNumber, unknownClassification,
 import type { SpaceIndex } from './space-index.js';
 import { decodeSignal, describeInput, guacamoleStatusForClose, invalidCode, isCodeNumber, parseCodeText } from './signal.js';
 import type { ClassifyOptions, ClassifySignal, DecodedSignal, ParsedCode } from './signal.js';
+import { isDecorated, matchesPrinted } from './printed-form.js';
 
 export type TmgResultSpace = (value: number) => 'win32' | 'http' | 'winsock' | 'tmg' | undefined;
 
@@ -255,27 +256,6 @@ export function createClassifier(catalogs: ClassifierCatalogs): Classifier {
     lookupAll,
     spaces,
   });
-}
-
-/** A code printed with more than itself (a name, a second number or name): it asserts one entry, so no match is an error. */
-function isDecorated(code: ParsedCode): boolean {
-  return code.kind === 'number' ? code.label !== undefined || code.also !== undefined : code.or !== undefined;
-}
-
-const normalizeName = (text: string): string => text.toLowerCase().replace(/\s+/g, ' ').trim();
-
-/**
- * Whether what was printed with a code agrees with the catalog: a name printed with a number is that
- * entry's name or an alias; a second number is its pair (TMG "12204/ 12304") or the end of its range
- * (Softdrive "1001–1004"); a second name ("X or Y") is another name of the same entry.
- */
-function matchesPrinted(result: Classification, code: ParsedCode): boolean {
-  const names = (): string[] => [result.name, ...(result.aliases ?? [])].map(normalizeName);
-  if (code.kind === 'text') return code.or === undefined || (result.known && names().includes(normalizeName(code.or)));
-  if (code.label !== undefined && !(result.known && names().includes(normalizeName(code.label)))) return false;
-  if (code.also === undefined) return true;
-  const details = result.details;
-  return result.known && (details?.['pair'] === code.also || details?.['range'] === `${code.value}-${code.also}`);
 }
 
 function parseLookupCode(code: unknown): ParsedCode {
