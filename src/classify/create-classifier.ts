@@ -132,6 +132,11 @@ export function createClassifier(catalogs: ClassifierCatalogs): Classifier {
     return (gateway ? tmgKnown(value) : win32Hresult(value)) ?? unknown(space, value);
   }
 
+  /** The SDK's own readings that are no vendor code, by lower-cased name (Guacamole's POLICY_CLOSE_WITHOUT_STATUS). */
+  function readingNamed(space: CodeSpace, key: string): Classification | undefined {
+    return space === 'guacamole' && policyClose !== undefined && key === policyClose.name.toLowerCase() ? policyClose : undefined;
+  }
+
   /**
    * A name: the space's own names and aliases, the gateway's, then a known errno name. Anything else is
    * an app's typo, not a code (a typo must not become a silent retry); only the errno space, whose codes
@@ -142,7 +147,8 @@ export function createClassifier(catalogs: ClassifierCatalogs): Classifier {
     const own = indexOf(space).byText;
     const hit = own.get(key) ?? own.get(key.replace(/^error(\s+code)?\s+/, '')) ?? (gateway ? indexes.get(TMG)?.byText.get(key) : undefined);
     if (hit !== undefined) return hit;
-    if (space === 'guacamole' && policyClose !== undefined && key === policyClose.name.toLowerCase()) return policyClose;
+    const reading = readingNamed(space, key);
+    if (reading !== undefined) return reading;
     const errnoHit = indexes.get('errno')?.byText.get(key);
     if (errnoHit !== undefined) return errnoHit;
     if (space === 'errno' && ERRNO_SHAPED.test(text)) return unknown('errno', text);
@@ -221,7 +227,7 @@ export function createClassifier(catalogs: ClassifierCatalogs): Classifier {
     if (parsed.kind === 'text') {
       const key = parsed.text.toLowerCase();
       const byText = indexOf(space).byText;
-      return byText.get(key) ?? byText.get(key.replace(/^error(\s+code)?\s+/, ''));
+      return byText.get(key) ?? byText.get(key.replace(/^error(\s+code)?\s+/, '')) ?? readingNamed(space, key);
     }
     if (parsed.value < 0 && !HRESULT_SPACES.has(space)) return undefined;
     const value = parsed.value < 0 ? parsed.value >>> 0 : parsed.value;

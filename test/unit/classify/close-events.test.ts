@@ -4,7 +4,7 @@ import { GUACAMOLE_POLICY_CLOSE_STATUSES, guacamolePolicyCloseWithoutStatus } fr
 import { guacamoleCatalog } from '../../../src/codes/guacamole.js';
 import { fixtureCatalogs } from '../../support/fixture-catalogs.js';
 
-const { classify } = createClassifier(fixtureCatalogs);
+const { classify, lookup } = createClassifier(fixtureCatalogs);
 
 describe('classify (WebSocket close events)', () => {
   it('reads a decimal Guacamole status from the close reason and keeps the close in via', () => {
@@ -45,6 +45,7 @@ describe('classify (WebSocket close events)', () => {
     expect(classify('guacamole', { code: 1008, reason: 'Invalid token' }).message).toBe('Invalid token');
     expect(classify('guacamole', { code: 1008, reason: '769' })).toMatchObject({ code: 769, outcome: 'reauthenticate' });
     expect(classify('guacamole', 'POLICY_CLOSE_WITHOUT_STATUS').outcome).toBe('user-decision');
+    expect(lookup('guacamole', 'policy_close_without_status')).toBe(classify('guacamole', 'POLICY_CLOSE_WITHOUT_STATUS'));
   });
 
   it('keeps the 1008 reading in step with the statuses guacamole-client closes with 1008, none of them a plain retry', () => {
