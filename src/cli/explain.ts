@@ -8,12 +8,16 @@ import type { Catalog, Classification, CodeSpace } from '../codes/types.js';
 import { EXIT, UsageError, parseCommandArgs } from './args.js';
 import type { CliCommand, CliContext, CliIo } from './args.js';
 import { formatCode, retryInWords } from './format.js';
+import { readCode } from './readings.js';
+import type { Readings } from './readings.js';
 
 const USAGE = `Usage: session-lifecycle explain <code> [--protocol <id>] [--gateway tmg] [--json]
 
   <code>             519, 0x0207, 0xC0040017, -1073479657, "Error Code 04", SERVER_BUSY, ECONNREFUSED, ...
+                     or text as pasted: "Frame 4006", "SAFERROR 26", "Guacamole error 519",
+                     a close reason or a log line with a code in it (quote it)
   -p, --protocol     read the code in one space (a protocol, tmg, or a transport space);
-                     without it, every space that lists the code answers
+                     without it, every space that lists the code answers, most likely first
   -g, --gateway tmg  a TMG gateway sits in front: numbers the protocol lacks are read as TMG's
   --json             print JSON: { input, found, results }
   -h, --help         show this help
@@ -50,29 +54,43 @@ export async function runExplain(args: readonly string[], io: CliIo, context: Cl
   }
   if (values.gateway !== undefined && values.gateway !== 'tmg') throw new UsageError(`unknown gateway "${redactText(values.gateway)}"; accepted: tmg`);
 
-  let results: readonly Classification[];
+  let readings: Readings;
   try {
-    results =
-      protocol === undefined
-        ? classifier.lookupAll(code)
-        : [classifier.classify(protocol as CodeSpace, code, values.gateway === undefined ? undefined : { gateway: 'tmg' })];
+    readings = readCode(code, {
+      ...(protocol === undefined ? {} : { protocol: protocol as CodeSpace }),
+      ...(values.gateway === undefined ? {} : { gateway: 'tmg' as const }),
+    }, context);
   } catch (error) {
     if (isSessionError(error)) throw new UsageError(error.message);
     throw error;
   }
-  const found = results.some((result) => result.known);
+  const { results, found, readAs, suggestions } = readings;
   if (values.json === true) {
-    io.stdout(`${JSON.stringify({ input: code, found, results }, null, 2)}\n`);
+    const extra = { ...(readAs === undefined ? {} : { readAs }), ...(suggestions.length === 0 ? {} : { suggestions }) };
+    io.stdout(`${JSON.stringify({ input: redactText(code), found, ...extra, results }, null, 2)}\n`);
   } else {
+    const heading = headingLine(code, readings, protocol);
+    if (heading !== '') io.stdout(heading);
     if (results.length > 0) io.stdout(results.map((result) => describe(result, context.catalogs)).join('\n'));
-    if (!found) io.stdout(notFoundLine(code, protocol));
+    const [only] = results;
+    if (!found) io.stdout(notFoundLine(code, protocol ?? (results.length === 1 && only?.known === false ? only.space : undefined), readings));
   }
   return found ? EXIT.ok : EXIT.notFound;
 }
 
-function notFoundLine(code: string, protocol: string | undefined): string {
+/** "read 4006 in "Frame 4006"; 2 readings, most likely first", or nothing for a plain single answer. */
+function headingLine(code: string, { results, readAs }: Readings, protocol: string | undefined): string {
+  const parts = [
+    readAs === undefined ? '' : `read ${readAs} in ${JSON.stringify(redactText(code))}`,
+    protocol === undefined && results.length > 1 ? `${results.length} readings, most likely first` : '',
+  ].filter((part) => part !== '');
+  return parts.length === 0 ? '' : `${parts.join('; ')}\n\n`;
+}
+
+function notFoundLine(code: string, protocol: string | undefined, { suggestions }: Readings): string {
   const where = protocol === undefined ? 'any catalog' : `the ${protocol} catalog`;
-  return `${JSON.stringify(code)} is not in ${where}. Try another --protocol, or list codes with: session-lifecycle catalog${protocol === undefined ? '' : ` --protocol ${protocol}`}\n`;
+  const guess = suggestions.length === 0 ? '' : `Did you mean ${suggestions.map((s) => `${s.name} (${s.space})`).join(', or ')}?\n`;
+  return `${JSON.stringify(redactText(code))} is not in ${where}. ${guess}Try another --protocol, or list codes with: session-lifecycle catalog${protocol === undefined ? '' : ` --protocol ${protocol}`}\n`;
 }
 
 function display(result: Classification, catalogs: readonly Catalog[]): string {
