@@ -1,5 +1,5 @@
 // The shared statechart
-export { createSessionMachine } from './session.machine.js';
+export { createSessionMachine, sessionMachineFor } from './session.machine.js';
 export type {
   SessionContext,
   SessionEvent,

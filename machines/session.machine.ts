@@ -19,7 +19,6 @@ import { assign, cancel, emit, enqueueActions, fromCallback, raise, sendTo, setu
 import type { EventObject } from 'xstate';
 import type { Classification } from '../src/codes/types.js';
 import type { ClassifySignal } from '../src/classify/index.js';
-import type { RetryPolicy } from '../src/policy/index.js';
 import type { Profile } from './profile.js';
 import { SecretUrlSource } from './secret-url.js';
 import type { ResolvedUrl } from './secret-url.js';
@@ -27,7 +26,7 @@ import { UrlResolutionError, resolveUrl } from './url-resolver.js';
 import { createFaultClassifier } from './fault-classifier.js';
 import type { UrlSource } from './secret-url.js';
 import { resolveSessionOptions } from './session-options.js';
-import type { SessionMachineOptions } from './session-options.js';
+import type { ResolvedSessionOptions, SessionMachineOptions } from './session-options.js';
 import { redactText } from '../src/transport/redact.js';
 import type { SessionLink, TransportCommand, TransportEvent, TransportInput, WireCodec, WireSignal } from './wire.js';
 
@@ -46,6 +45,12 @@ export interface SessionInput {
   readonly link?: SessionLink;
   readonly online?: boolean;
   readonly visible?: boolean;
+  /**
+   * This session's options, resolved and validated (`resolveSessionOptions(profile, options)`): retry policy, timeouts,
+   * keep-alive, history size, transport limits. Absent: the options the machine was created with. Per-session options
+   * travel here, so one machine per profile serves every session (a session costs an actor, not a state-node tree).
+   */
+  readonly settings?: ResolvedSessionOptions;
 }
 
 export interface SessionContext {
@@ -59,7 +64,8 @@ export interface SessionContext {
   readonly link: SessionLink;
   readonly now: () => number;
   readonly random: () => number;
-  readonly policy: RetryPolicy;
+  /** The session's resolved options (one shared object; see `SessionInput.settings`). */
+  readonly settings: ResolvedSessionOptions;
   /** Reconnect attempts in the current outage (0 while healthy). */
   readonly attempt: number;
   readonly outageStartedAt: number | null;
@@ -131,9 +137,47 @@ function privateLink(): SessionLink {
   return { lastDataAt: 0, wantActivity: false, onData: () => undefined, send: null };
 }
 
+/**
+ * The named delays that come from the settings, by name (null for the others): the machine and the generated docs
+ * read them from here.
+ */
+export function settingsDelayMs(name: string, settings: ResolvedSessionOptions): number | null {
+  if (name === 'connectTimeout' || name === 'resolveTimeout') return settings.connectMs;
+  if (name === 'minUptime') return settings.minUptimeMs;
+  if (name.startsWith(STEP_DELAY_PREFIX)) return settings.stepTimeoutsMs[name.slice(STEP_DELAY_PREFIX.length)] ?? null;
+  return null;
+}
+
+const STEP_DELAY_PREFIX = 'step.';
+
+/** Appends to a bounded history (oldest dropped first). */
+function appendBounded(history: readonly Classification[], fault: Classification, size: number): Classification[] {
+  const next = [...history, fault];
+  if (next.length > size) next.splice(0, next.length - size);
+  return next;
+}
+
+/** One machine per profile object, built on first use: what every session of that profile runs. */
+const sharedMachines = /* @__PURE__ */ new WeakMap<Profile, SessionMachine>();
+
+export type SessionMachine = ReturnType<typeof createSessionMachine>;
+
+/**
+ * The machine every session of `profile` shares, built once (per-session options arrive as `input.settings`). Use
+ * `createSessionMachine(profile, options)` for a machine whose defaults are other options.
+ */
+export function sessionMachineFor(profile: Profile): SessionMachine {
+  let machine = sharedMachines.get(profile);
+  if (machine === undefined) {
+    machine = createSessionMachine(profile);
+    sharedMachines.set(profile, machine);
+  }
+  return machine;
+}
+
 export function createSessionMachine(profile: Profile, options: SessionMachineOptions = {}) {
-  const resolved = resolveSessionOptions(profile, options);
-  const { keepAlive, historySize } = resolved;
+  /** The settings of an actor whose input brings none. */
+  const defaults = resolveSessionOptions(profile, options);
   /** The machine sends keep-alive frames itself (a probe of a quiet link), unless the profile's transport does. */
   const machineSendsKeepAlive = (profile.keepAliveSender ?? 'machine') === 'machine';
   const own = (code: Classification['code']): Classification => profile.own(code);
@@ -142,9 +186,9 @@ export function createSessionMachine(profile: Profile, options: SessionMachineOp
   /** One connection attempt: its URL and a fresh codec (wire state never carries over between sockets). */
   const connectionTo = (url: ResolvedUrl): NonNullable<SessionContext['connection']> => ({ url, codec: profile.createCodec() });
 
-  const stepTimeout = (id: string) => `step.${id}`;
-  const stepDelays: Record<string, number> = {};
-  for (const step of profile.steps) stepDelays[stepTimeout(step.id)] = resolved.stepTimeoutsMs[step.id]!;
+  const stepTimeout = (id: string) => `${STEP_DELAY_PREFIX}${id}`;
+  const stepDelays: Record<string, (args: { context: SessionContext }) => number> = {};
+  for (const step of profile.steps) stepDelays[stepTimeout(step.id)] = ({ context }) => context.settings.stepTimeoutsMs[step.id]!;
 
   const machineSetup = setup({
     types: {
@@ -159,13 +203,11 @@ export function createSessionMachine(profile: Profile, options: SessionMachineOp
       recordFault: assign((args, fault: Classification) => {
         const { context } = args;
         const first = context.outageStartedAt === null;
-        const history = [...context.history, fault];
-        if (history.length > historySize) history.splice(0, history.length - historySize);
         return {
           lastFault: fault,
           cause: first ? fault : context.cause,
           outageStartedAt: first ? context.now() : context.outageStartedAt,
-          history,
+          history: appendBounded(context.history, fault, context.settings.historySize),
           connectivity: 'transient-failure' as const,
         };
       }),
@@ -175,9 +217,7 @@ export function createSessionMachine(profile: Profile, options: SessionMachineOp
        * but starts no outage and moves no state, so the pending attempt or the wait for the user stays as it was.
        */
       noteReport: enqueueActions(({ context, enqueue }, fault: Classification) => {
-        const history = [...context.history, fault];
-        if (history.length > historySize) history.splice(0, history.length - historySize);
-        enqueue.assign({ lastFault: fault, history });
+        enqueue.assign({ lastFault: fault, history: appendBounded(context.history, fault, context.settings.historySize) });
         enqueue.emit({ type: 'fault', fault, cause: context.cause ?? fault });
       }),
       /** The user ended the session (disconnect, or cancel at a question); the cause of any outage goes with it. */
@@ -188,7 +228,7 @@ export function createSessionMachine(profile: Profile, options: SessionMachineOp
         const cause = context.lastFault!;
         const attempt = context.attempt + 1;
         const elapsedMs = context.now() - (context.outageStartedAt ?? context.now());
-        const delayMs = context.policy.nextDelayMs(
+        const delayMs = context.settings.policy.nextDelayMs(
           { attempt, elapsedMs, cause, ...(context.lastDelayMs === null ? {} : { lastDelayMs: context.lastDelayMs }) },
           context.random,
         );
@@ -263,26 +303,28 @@ export function createSessionMachine(profile: Profile, options: SessionMachineOp
       retryAtOnce: ({ context }) => context.delayMs === 0,
       isOffline: ({ context }) => !context.online,
       isHidden: ({ context }) => !context.visible,
-      linkSilentFor: ({ context }, ms: number) => context.now() - context.link.lastDataAt >= ms,
+      /** The link has been silent for at least the session's `keepAlive[threshold]`. */
+      silentPast: ({ context }, threshold: 'unstableAfterMs' | 'deadAfterMs') =>
+        context.now() - context.link.lastDataAt >= context.settings.keepAlive[threshold],
       keepAliveIsDue: ({ context }) => context.now() >= keepAliveDueAt(context),
     },
     delays: {
-      connectTimeout: resolved.connectMs,
+      connectTimeout: ({ context }) => context.settings.connectMs,
       /** How long a URL function may take to settle: the connect timeout, counted on its own. */
-      resolveTimeout: resolved.connectMs,
-      minUptime: resolved.minUptimeMs,
+      resolveTimeout: ({ context }) => context.settings.connectMs,
+      minUptime: ({ context }) => context.settings.minUptimeMs,
       backoff: ({ context }) => context.delayMs ?? 0,
       /** healthy: the next keep-alive deadline, whichever comes first: the link silent for `unstableAfterMs`, or a keep-alive frame due. */
-      healthyCheck: ({ context }) => checkDelay(context, keepAlive.unstableAfterMs),
+      healthyCheck: ({ context }) => checkDelay(context, context.settings.keepAlive.unstableAfterMs),
       /** unstable: the link silent for `deadAfterMs`, or a keep-alive frame due. */
-      unstableCheck: ({ context }) => checkDelay(context, keepAlive.deadAfterMs),
+      unstableCheck: ({ context }) => checkDelay(context, context.settings.keepAlive.deadAfterMs),
       ...stepDelays,
     },
   });
 
   /** When the next keep-alive frame is due: `intervalMs` after the later of the last frame received and the last one sent. */
   function keepAliveDueAt(context: SessionContext): number {
-    return Math.max(context.link.lastDataAt, context.lastKeepAliveAt) + keepAlive.intervalMs;
+    return Math.max(context.link.lastDataAt, context.lastKeepAliveAt) + context.settings.keepAlive.intervalMs;
   }
 
   /**
@@ -370,7 +412,7 @@ export function createSessionMachine(profile: Profile, options: SessionMachineOp
       link: input.link ?? privateLink(),
       now: input.now,
       random: input.random,
-      policy: resolved.policy,
+      settings: input.settings ?? defaults,
       attempt: 0,
       outageStartedAt: null,
       cause: null,
@@ -455,8 +497,8 @@ export function createSessionMachine(profile: Profile, options: SessionMachineOp
                 codec: context.connection!.codec,
                 link: context.link,
                 now: context.now,
-                ...(machineSendsKeepAlive ? {} : { keepAliveEveryMs: keepAlive.intervalMs }),
-                ...resolved.transport,
+                ...(machineSendsKeepAlive ? {} : { keepAliveEveryMs: context.settings.keepAlive.intervalMs }),
+                ...context.settings.transport,
               }),
             },
             on: {
@@ -522,18 +564,18 @@ export function createSessionMachine(profile: Profile, options: SessionMachineOp
                         // advance) goes straight to the fault: a chain of zero-delay timers is not run within one
                         // SimulatedClock advance.
                         {
-                          guard: { type: 'linkSilentFor', params: keepAlive.deadAfterMs },
+                          guard: { type: 'silentPast', params: 'deadAfterMs' },
                           target: peerDead.target,
                           actions: ['emitUnstable', ...peerDead.actions],
                         },
                         {
-                          guard: { type: 'linkSilentFor', params: keepAlive.unstableAfterMs },
+                          guard: { type: 'silentPast', params: 'unstableAfterMs' },
                           target: 'unstable',
                           actions: 'emitUnstable',
                         },
-                        // A keep-alive the machine sends falls due before the unstable threshold only when it is the
-                        // shorter of the two.
-                        ...(machineSendsKeepAlive && keepAlive.intervalMs < keepAlive.unstableAfterMs
+                        // A keep-alive the machine sends falls due here only when `intervalMs` is shorter than
+                        // `unstableAfterMs` (otherwise the silence has made the link unstable first).
+                        ...(machineSendsKeepAlive
                           ? [{ guard: 'keepAliveIsDue' as const, actions: ['sendKeepAlive', 'cancelCheck', 'armHealthyCheck'] as const }]
                           : []),
                         { actions: ['cancelCheck', 'armHealthyCheck'] },
@@ -548,7 +590,7 @@ export function createSessionMachine(profile: Profile, options: SessionMachineOp
                       'transport.activity': { target: 'healthy', actions: emit({ type: 'stable' }) },
                       'keepalive.tick': { target: 'healthy', actions: ['markData', emit({ type: 'stable' })] },
                       'keepalive.check': [
-                        { guard: { type: 'linkSilentFor', params: keepAlive.deadAfterMs }, ...peerDead },
+                        { guard: { type: 'silentPast', params: 'deadAfterMs' }, ...peerDead },
                         ...(machineSendsKeepAlive
                           ? [{ guard: 'keepAliveIsDue' as const, actions: ['sendKeepAlive', 'cancelCheck', 'armUnstableCheck'] as const }]
                           : []),

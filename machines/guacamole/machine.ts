@@ -1,5 +1,5 @@
-import { createSessionMachine } from '../session.machine.js';
+import { sessionMachineFor } from '../session.machine.js';
 import { guacamoleProfile } from './profile.js';
 
-/** The lifecycle machine with the Guacamole profile and default options. */
-export const guacamoleSessionMachine = createSessionMachine(guacamoleProfile);
+/** The lifecycle machine with the Guacamole profile and default options: the one every session of the profile shares (pure: a bundle that does not use it drops it). */
+export const guacamoleSessionMachine = /* @__PURE__ */ sessionMachineFor(guacamoleProfile);

@@ -6,7 +6,16 @@ import { tmgCatalog, tmgResultSpace } from '../../src/codes/tmg.js';
 import { defineProfile } from '../define-profile.js';
 import type { Profile } from '../profile.js';
 
+/** Stacked profiles by the profile they stack on. */
+const stackedProfiles = /* @__PURE__ */ new WeakMap<Profile, Profile>();
+
 export function withTmgGateway(profile: Profile): Profile {
-  const { classify: _classify, own: _own, gateway: _gateway, ...data } = profile;
-  return defineProfile(data, { id: 'tmg', catalog: tmgCatalog, resultSpace: tmgResultSpace });
+  // The same stacked profile for the same profile: sessions of one profile share one machine (sessionMachineFor).
+  let stacked = stackedProfiles.get(profile);
+  if (stacked === undefined) {
+    const { classify: _classify, own: _own, gateway: _gateway, ...data } = profile;
+    stacked = defineProfile(data, { id: 'tmg', catalog: tmgCatalog, resultSpace: tmgResultSpace });
+    stackedProfiles.set(profile, stacked);
+  }
+  return stacked;
 }

@@ -12,6 +12,8 @@ import type { ClassifySignal } from '../classify/index.js';
 import { formatCode, formatDuration, retryInWords, toMarkdownTable } from '../cli/format.js';
 import type { Profile, LocalCodes } from '../../machines/profile.js';
 import type { AppEvent, EnvironmentEvent, SessionEmitted, TimerEvent, UserEvent } from '../../machines/session.machine.js';
+import { settingsDelayMs } from '../../machines/session.machine.js';
+import { resolveSessionOptions } from '../../machines/session-options.js';
 import type { TransportEvent } from '../../machines/wire.js';
 import { guacamoleProfile, guacamoleSessionMachine } from '../../machines/guacamole/index.js';
 import { createFrameProfile, frameProfile, frameSessionMachine } from '../../machines/frame/index.js';
@@ -150,6 +152,8 @@ export function renderMachineDoc(profile: Profile, machine: AnyStateMachine, opt
 
   out.push('## Timers (named delays)', '');
   const delays = machine.implementations.delays as Readonly<Record<string, unknown>>;
+  // Delays read from the session's settings: shown with the profile's defaults.
+  const defaults = resolveSessionOptions(profile);
   // Per named delay: what it fires (`after <name>`, or the event a state raises for itself) and the states that arm it.
   const armed = new Map<string, { fires: string; states: Set<string> }>();
   const arm = (delay: string, node: AnyStateNode, fires: string) => {
@@ -160,8 +164,8 @@ export function renderMachineDoc(profile: Profile, machine: AnyStateMachine, opt
   for (const t of transitions) if (t.delay !== undefined) arm(t.delay, t.source, `\`after ${t.delay}\``);
   for (const { node, event, delay } of raisedTimers(machine)) arm(delay, node, `\`${event}\``);
   out.push(toMarkdownTable(['delay', 'armed in', 'fires', 'value'], [...armed].map(([name, { fires, states }]) => {
-    const value = delays[name];
-    return [`\`${name}\``, [...states].join(', '), fires, typeof value === 'number' ? `${value} ms` : 'computed from the context when armed'];
+    const value = typeof delays[name] === 'number' ? delays[name] as number : settingsDelayMs(name, defaults);
+    return [`\`${name}\``, [...states].join(', '), fires, value === null ? 'computed from the context when armed' : `${value} ms`];
   })));
   out.push('A state\'s timers are cancelled when it exits. An `after` timer fires as a transition of its state; a raised one fires as an event the state handles (under Events), which re-arms it without leaving the state.', '');
 

@@ -13,8 +13,9 @@ import { redactText } from '../transport/redact.js';
 import type { ClassifySignal } from '../classify/index.js';
 import { createWebSocketTransport } from '../transport/websocket-transport.js';
 import type { WebSocketConstructor } from '../transport/websocket-types.js';
-import { createSessionMachine } from '../../machines/session.machine.js';
-import type { SessionEmitted } from '../../machines/session.machine.js';
+import { sessionMachineFor } from '../../machines/session.machine.js';
+import type { SessionEmitted, SessionMachine } from '../../machines/session.machine.js';
+import { resolveSessionOptions } from '../../machines/session-options.js';
 import { projectSession } from '../../machines/project.js';
 import type { SessionProjection } from '../../machines/project.js';
 import type { Profile } from '../../machines/profile.js';
@@ -27,7 +28,26 @@ import type { SessionEventMap } from './events.js';
 import type { SessionOptions } from './options.js';
 import { systemNow, systemRandom } from './system.js';
 
-type SessionMachine = ReturnType<typeof createSessionMachine>;
+/**
+ * The profile's shared machine with the WebSocket transport provided, built once per (profile, WebSocket constructor):
+ * `provide()` builds a new state-node tree, so doing it per session would cost each session a machine.
+ */
+const providedMachines = /* @__PURE__ */ new WeakMap<SessionMachine, WeakMap<WebSocketConstructor, SessionMachine>>();
+
+function machineWith(profile: Profile, WebSocketCtor: WebSocketConstructor): SessionMachine {
+  const machine = sessionMachineFor(profile);
+  let byConstructor = providedMachines.get(machine);
+  if (byConstructor === undefined) {
+    byConstructor = new WeakMap();
+    providedMachines.set(machine, byConstructor);
+  }
+  let provided = byConstructor.get(WebSocketCtor);
+  if (provided === undefined) {
+    provided = machine.provide({ actors: { transport: createWebSocketTransport(WebSocketCtor) } });
+    byConstructor.set(WebSocketCtor, provided);
+  }
+  return provided;
+}
 
 /** What `reauthenticate(update)` may change: a new URL (or URL function) carrying fresh credentials. */
 export interface ReauthenticateUpdate {
@@ -58,7 +78,8 @@ export class Session extends EventEmitter<SessionEventMap> {
         { field: 'WebSocket', value: 'undefined' },
       );
     }
-    const machine = createSessionMachine(profile, {
+    // Validated here, once; the machine is the profile's shared one and the options travel as its input.
+    const settings = resolveSessionOptions(profile, {
       ...(options.retry === undefined ? {} : { retry: options.retry }),
       ...(options.timeouts === undefined ? {} : { timeouts: options.timeouts }),
       ...(options.keepAlive === undefined ? {} : { keepAlive: options.keepAlive }),
@@ -91,9 +112,9 @@ export class Session extends EventEmitter<SessionEventMap> {
       });
     }
     const initial = this.#environment?.initial;
-    const transport = createWebSocketTransport(WebSocketCtor);
-    this.#actor = createActor(machine.provide({ actors: { transport } }), {
+    this.#actor = createActor(machineWith(profile, WebSocketCtor), {
       input: {
+        settings,
         url: new SecretUrlSource(options.url),
         ...(options.protocols === undefined ? {} : { protocols: options.protocols }),
         now: this.#now,

@@ -13,12 +13,14 @@
  * Attempts past the end of the script repeat its last step list, so `[[…]]` scripts every attempt alike.
  */
 import { createActor, fromCallback } from 'xstate';
-import { createSessionMachine } from '../../machines/session.machine.js';
+import { sessionMachineFor } from '../../machines/session.machine.js';
+import type { SessionMachine } from '../../machines/session.machine.js';
+import { resolveSessionOptions } from '../../machines/session-options.js';
 import type { FailureReason, SessionEmitted } from '../../machines/session.machine.js';
 import type { KeepAliveSettings, Profile } from '../../machines/profile.js';
 import type { SessionMachineOptions, TimeoutOptions } from '../../machines/session-options.js';
 import { projectSession, statePath } from '../../machines/project.js';
-import type { TransportCommand, TransportEvent, TransportInput } from '../../machines/wire.js';
+import type { SessionLink, TransportCommand, TransportEvent, TransportInput } from '../../machines/wire.js';
 import type { Classification, Phase, ProtocolId } from '../codes/types.js';
 import type { RetryOptions, RetryPolicy } from '../policy/index.js';
 import { resolveProfile } from '../session/profiles.js';
@@ -161,12 +163,36 @@ function entryOf(event: SessionEmitted, atMs: number): Pending {
   }
 }
 
+/** A run's connection attempts, by the run's link: the shared simulated transport finds its run through its input. */
+type SimulatedConnect = (input: TransportInput, sendBack: (event: TransportEvent) => void) => () => void;
+const simulatedRuns = /* @__PURE__ */ new WeakMap<SessionLink, SimulatedConnect>();
+
+/** One transport logic for every run: each connection attempt is played by the run that owns the link. */
+const simulatedTransport = /* @__PURE__ */ fromCallback<TransportCommand, TransportInput, TransportEvent>(({ input, sendBack }) => {
+  const connect = simulatedRuns.get(input.link);
+  return connect === undefined ? undefined : connect(input, sendBack);
+});
+
+/** The profile's shared machine with the simulated transport, built once per profile (not per run). */
+const simulatedMachines = /* @__PURE__ */ new WeakMap<SessionMachine, SessionMachine>();
+
+function simulatedMachine(profile: Profile): SessionMachine {
+  const machine = sessionMachineFor(profile);
+  let provided = simulatedMachines.get(machine);
+  if (provided === undefined) {
+    provided = machine.provide({ actors: { transport: simulatedTransport } });
+    simulatedMachines.set(machine, provided);
+  }
+  return provided;
+}
+
 /** Runs the script against the profile's machine and returns the client's timeline. */
 export async function simulate(options: SimulateOptions): Promise<Timeline> {
   const { profile, seed } = checkSimOptions('simulate', options, KEYS);
   const script = validateSimScript(profile, options.script);
   const untilMs = checkMs('untilMs', options.untilMs ?? SIMULATE_DEFAULTS.untilMs, 1, SIMULATE_DEFAULTS.maxUntilMs);
-  const machine = createSessionMachine(profile, machineOptions(options));
+  // Validated once; the machine is the profile's shared one, provided once with the simulated transport.
+  const settings = resolveSessionOptions(profile, machineOptions(options));
 
   const clock = new HeapClock();
   const link = new SimLink(() => clock.now());
@@ -175,7 +201,7 @@ export async function simulate(options: SimulateOptions): Promise<Timeline> {
   let connections = 0;
   let current: { readonly done: () => boolean } | null = null;
 
-  const transport = fromCallback<TransportCommand, TransportInput, TransportEvent>(({ input, sendBack }) => {
+  simulatedRuns.set(link, (input, sendBack) => {
     const steps = script[Math.min(connections, script.length - 1)]!;
     pending.push({ atMs: clock.now(), event: 'connect', attempt: actor.getSnapshot().context.attempt });
     connections += 1;
@@ -183,9 +209,10 @@ export async function simulate(options: SimulateOptions): Promise<Timeline> {
     current = attempt;
     return () => attempt.stop();
   });
-  const actor = createActor(machine.provide({ actors: { transport } }), {
+  const actor = createActor(simulatedMachine(profile), {
     clock,
     input: {
+      settings,
       url: SIM_URL,
       now: () => clock.now(),
       random: mulberry32(seed),

@@ -85,6 +85,8 @@ export function allTransitionKeys(machine: AnyStateMachine): string[] {
 
 /** Every event the model may send, for a profile: user, environment, transport, app, timers, url resolution. */
 export function alphabet(machine: AnyStateMachine, profile: Profile, codes: readonly number[]): ModelEvent[] {
+  // The machine's own keep-alive settings (its defaults may differ from the profile's).
+  const keepAlive = (createActor(machine, { input: modelMachine(machine).input }).getSnapshot().context as { settings: { keepAlive: Profile['keepAlive'] } }).settings.keepAlive;
   const events: ModelEvent[] = [
     { type: 'user.connect' },
     { type: 'user.disconnect' },
@@ -107,7 +109,7 @@ export function alphabet(machine: AnyStateMachine, profile: Profile, codes: read
     { type: 'transport.signal', signal: { kind: 'malformed', error: new SessionError('SESSION_ERR_PROTOCOL', 'bad frame') } },
     { type: 'keepalive.tick' },
     // The keep-alive timer's event, at each of its thresholds: nothing due, a keep-alive due, unstable, dead.
-    ...[0, profile.keepAlive.intervalMs, profile.keepAlive.unstableAfterMs, profile.keepAlive.deadAfterMs].map((silentFor) => ({ type: 'keepalive.check', silentFor })),
+    ...[0, keepAlive.intervalMs, keepAlive.unstableAfterMs, keepAlive.deadAfterMs].map((silentFor) => ({ type: 'keepalive.check', silentFor })),
     { type: 'status.report', classification: profile.own(profile.local.severed) },
     // A report the classifier refuses (a protocol fault), and one of each outcome that asks the user or stops.
     { type: 'status.report', signal: 'hello world' },

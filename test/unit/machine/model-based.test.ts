@@ -28,8 +28,13 @@ const PROFILES: readonly [string, Profile][] = [
 describe('model-based coverage (@xstate/graph shortest paths, walked on real actors)', () => {
   for (const [name, profile] of PROFILES) {
     it(`${name}: the generated paths reach every state and take every transition`, () => {
-      // First reconnect immediately (delay 0), the second after 1 s, then stop: every backoff branch is reachable.
-      const machine = createSessionMachine(profile, { retry: { nextDelayMs: ({ attempt }) => (attempt === 1 ? 0 : attempt === 2 ? 1000 : null) } });
+      // First reconnect immediately (delay 0), the second after 1 s, then stop: every backoff branch is reachable. A
+      // keep-alive the machine sends falls due before the link turns unstable only when its interval is the shorter.
+      const { intervalMs, unstableAfterMs } = profile.keepAlive;
+      const machine = createSessionMachine(profile, {
+        retry: { nextDelayMs: ({ attempt }) => (attempt === 1 ? 0 : attempt === 2 ? 1000 : null) },
+        ...(intervalMs < unstableAfterMs ? {} : { keepAlive: { intervalMs: unstableAfterMs - 1 } }),
+      });
       const { paths } = modelPaths(machine, profile, CODES[profile.id]!);
       const result = walk(machine, paths);
       expect(result.mismatches).toEqual([]);
