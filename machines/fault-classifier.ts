@@ -35,8 +35,12 @@ export function createFaultClassifier(profile: Profile): FaultClassifier {
       // `ws` refused what the peer sent (a message over maxPayload, bad UTF-8, a broken frame): the peer broke the wire.
       if (failure.code?.startsWith('WS_ERR_')) return Object.freeze({ ...profile.own(profile.local.protocolError), message: failure.message });
       if (failure.http) {
-        const { status, retryAfter } = failure.http;
-        return profile.classify(retryAfter === undefined ? { status } : { status, retryAfter }, { now });
+        const { status, retryAfter, guacamoleStatus } = failure.http;
+        return profile.classify({
+          status,
+          ...(retryAfter === undefined ? {} : { retryAfter }),
+          ...(guacamoleStatus === undefined ? {} : { headers: { 'guacamole-status-code': guacamoleStatus } }),
+        }, { now });
       }
       const raw = failure.code
         ? profile.classify({ code: failure.code, message: failure.message }, { now })

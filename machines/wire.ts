@@ -73,7 +73,12 @@ export interface TransportFailure {
   readonly code?: string;
   readonly message: string;
   /** HTTP status of a rejected upgrade (Node `ws` only) and its Retry-After header. */
-  readonly http?: { readonly status: number; readonly retryAfter?: string };
+  readonly http?: {
+    readonly status: number;
+    readonly retryAfter?: string;
+    /** A `Guacamole-Status-Code` header (Guacamole's HTTP tunnel and REST API): the status that wins over `status`. */
+    readonly guacamoleStatus?: string;
+  };
   /** True when the failure happened before the socket opened. */
   readonly beforeOpen: boolean;
   /**

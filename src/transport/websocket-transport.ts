@@ -67,10 +67,7 @@ export const WEBSOCKET_TRANSPORT_DEFAULTS = {
 } as const;
 
 /** What a rejected HTTP upgrade said (Node `ws` only). */
-interface UpgradeRejection {
-  readonly status: number;
-  readonly retryAfter?: string;
-}
+type UpgradeRejection = NonNullable<TransportFailure['http']>;
 
 /** The transport actor logic; `.provide({ actors: { transport } })` it to a session machine. */
 export type WebSocketTransportLogic = CallbackActorLogic<TransportCommand, TransportInput, TransportEvent>;
@@ -448,16 +445,25 @@ function isNodeEmitter(value: unknown): value is NodeEmitterLike {
   return typeof candidate.on === 'function' && typeof candidate.removeListener === 'function';
 }
 
+/** A response header's (first) value, as Node's `IncomingMessage.headers` holds it (lower-case names). */
+function firstHeader(headers: unknown, name: string): string | undefined {
+  const value = readProperty(headers, name);
+  const first: unknown = Array.isArray(value) ? value[0] : value;
+  return typeof first === 'string' ? first : undefined;
+}
+
 /** Listens for `ws`'s 'unexpected-response' (a non-101 answer to the upgrade); returns the unsubscribe. */
 function watchUpgradeRejection(ws: WebSocketLike, onRejected: (rejection: UpgradeRejection) => void): () => void {
   if (!isNodeEmitter(ws)) return () => {};
   const listener = (_request: unknown, response: unknown): void => {
     const status = readProperty(response, 'statusCode');
-    const header = readProperty(readProperty(response, 'headers'), 'retry-after');
-    const retryAfter = Array.isArray(header) ? header[0] : header;
+    const headers = readProperty(response, 'headers');
+    const retryAfter = firstHeader(headers, 'retry-after');
+    const guacamoleStatus = firstHeader(headers, 'guacamole-status-code');
     onRejected({
       status: typeof status === 'number' ? status : 0,
-      ...(typeof retryAfter === 'string' ? { retryAfter: redactText(retryAfter, 64) } : {}),
+      ...(retryAfter === undefined ? {} : { retryAfter: redactText(retryAfter, 64) }),
+      ...(guacamoleStatus === undefined ? {} : { guacamoleStatus: redactText(guacamoleStatus, 64) }),
     });
   };
   ws.on('unexpected-response', listener);

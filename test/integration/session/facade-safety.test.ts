@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SimulatedClock } from 'xstate';
 import { WebSocket } from 'ws';
@@ -206,5 +208,32 @@ describe('Session facade over a real socket: a message over limits.maxPayloadByt
     await vi.waitFor(() => expect(faults).toHaveLength(1));
     expect(faults[0]!.fault).toMatchObject({ space: 'softdrive', code: 7 });
     expect(faults[0]!.fault.message).toMatch(/payload|length/i);
+  });
+});
+
+describe('Session facade over a real socket: an upgrade refused with a Guacamole-Status-Code header', () => {
+  it('403 + Guacamole-Status-Code: 769 is guacamole 769 (needs-auth, no second connection), not a bare HTTP 403', async () => {
+    let upgrades = 0;
+    const http = createServer();
+    http.on('upgrade', (_request, socket) => {
+      upgrades += 1;
+      socket.end('HTTP/1.1 403 Forbidden\r\nGuacamole-Status-Code: 769\r\nContent-Length: 0\r\nConnection: close\r\n\r\n');
+    });
+    await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+    const { port } = http.address() as AddressInfo;
+    try {
+      const clock = new SimulatedClock();
+      session = createSession({ protocol: 'guacamole', url: `ws://127.0.0.1:${port}/websocket-tunnel?token=${'x'.repeat(8)}`, WebSocket, clock });
+      const auth: { cause: { space: string; code: unknown; via?: { space: string; code: unknown } } }[] = [];
+      session.on('needs-auth', (event) => auth.push(event));
+      session.connect();
+      await vi.waitFor(() => expect(auth).toHaveLength(1));
+      expect(auth[0]!.cause).toMatchObject({ space: 'guacamole', code: 769, via: { space: 'http', code: 403 } });
+      clock.increment(3_600_000);
+      expect(upgrades).toBe(1);
+    } finally {
+      session?.disconnect();
+      await new Promise<void>((resolve) => http.close(() => resolve()));
+    }
   });
 });

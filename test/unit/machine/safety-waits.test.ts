@@ -187,3 +187,16 @@ describe('session machine: a URL function that never settles', () => {
     expect(h.pendingTimers()).toBe(0);
   });
 });
+
+describe('session machine: a Guacamole close 1008 with no numeric status', () => {
+  it('asks the user (awaiting.decision) instead of reconnecting fast, and opens no connection by itself', async () => {
+    const h = startHarness(createSessionMachine(guacamoleProfile, { retry: { jitter: 'none' } }));
+    await connectToReady(h, ['tunnel', 'sync']);
+    h.socket().close(1008, 'policy');
+    await h.settle();
+    expect(h.state()).toBe('active.awaiting.decision');
+    await h.advance(600_000);
+    expect(h.sockets).toHaveLength(1);
+    expect(h.emittedOf('needs-decision')[0]!.cause).toMatchObject({ space: 'guacamole', via: { space: 'websocket', code: 1008 } });
+  });
+});
