@@ -12,6 +12,10 @@ export interface CliIo {
   stderr(text: string): void;
   /** Whether stdout is a terminal (commands may shape output for people). */
   readonly isTTY: boolean;
+  /** The terminal's width in columns, when stdout is one (tables fit it). */
+  readonly columns?: number;
+  /** Environment to read NO_COLOR, FORCE_COLOR and COLUMNS from; default `process.env`. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
 export interface CliContext {

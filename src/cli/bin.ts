@@ -1,11 +1,8 @@
 #!/usr/bin/env node
 import { main } from './main.js';
+import { processIo } from './stdio.js';
 
-void main(process.argv.slice(2), {
-  stdout: (text) => void process.stdout.write(text),
-  stderr: (text) => void process.stderr.write(text),
-  isTTY: process.stdout.isTTY === true,
-}).then(
+void main(process.argv.slice(2), processIo()).then(
   (code) => {
     process.exitCode = code;
   },

@@ -13,6 +13,8 @@ import { EXIT, UsageError, parseCommandArgs } from './args.js';
 import type { CliCommand, CliIo } from './args.js';
 import { DEMO_SCENARIOS, findScenario } from './demo-scenarios.js';
 import { formatCode } from './format.js';
+import { painter } from './terminal.js';
+import type { Paint } from './terminal.js';
 
 const USAGE = `Usage: session-lifecycle demo [--protocol <id>] [--scenario <name>] [--seed <n>]
 
@@ -40,12 +42,12 @@ const DEMO_TIMING = {
 };
 const WATCHDOG_MS = 55_000;
 
-type Paint = (code: string, text: string) => string;
+/** Length as shown: colour codes take no room. */
+// eslint-disable-next-line no-control-regex
+const visibleLength = (text: string): number => text.replace(/\u001b\[[0-9;]*m/g, '').length;
 
-function painter(io: CliIo): Paint {
-  const colour = io.isTTY && process.env.NO_COLOR === undefined;
-  return (code, text) => (colour ? `\u001b[${code}m${text}\u001b[0m` : text);
-}
+/** Carriage return, then erase the line: where a TTY status line is redrawn. */
+const REDRAW = '\r\u001b[2K';
 
 function describe(c: Classification, paint: Paint): string {
   const outcome = { ok: '32', ended: '36', retry: '33', 'retry-later': '33', reauthenticate: '31', 'user-decision': '35', fatal: '31' }[c.outcome];
@@ -70,9 +72,22 @@ export async function runDemo(args: readonly string[], io: CliIo): Promise<numbe
 
   const paint = painter(io);
   const started = Date.now();
+  /** Once the outcome is known, the timeline is over: the teardown's own events are not news. */
+  let over = false;
+  /** A countdown is showing on the TTY's last line, to be overwritten by the next output. */
+  let statusShown = false;
+  const stamp = () => paint('2', `+${((Date.now() - started) / 1000).toFixed(2).padStart(6)}s`);
   const line = (tag: string, text: string) => {
-    const at = ((Date.now() - started) / 1000).toFixed(2).padStart(6);
-    io.stdout(`${paint('2', `+${at}s`)}  ${tag.padEnd(12)} ${text}\n`);
+    if (over) return;
+    io.stdout(`${statusShown ? REDRAW : ''}${stamp()}  ${tag}${' '.repeat(Math.max(0, 12 - visibleLength(tag)))} ${text}\n`);
+    statusShown = false;
+  };
+  /** The reconnect countdown: redrawn in place on a terminal, one plain line per tick when piped. */
+  const countdown = (text: string) => {
+    if (over) return;
+    if (!io.isTTY) return line('', paint('2', text));
+    io.stdout(`${REDRAW}${stamp()}  ${''.padEnd(12)} ${paint('2', text)}`);
+    statusShown = true;
   };
 
   const server = await createFaultServer({ protocol, scripts: scenario.scripts(protocol) });
@@ -100,6 +115,11 @@ export async function runDemo(args: readonly string[], io: CliIo): Promise<numbe
   };
 
   const finished = new Promise<{ code: number; summary: string }>((resolve) => {
+    const end = (result: { code: number; summary: string }) => {
+      if (statusShown && !over) io.stdout(REDRAW);
+      over = true;
+      resolve(result);
+    };
     session.on('phase', (phase) => line(paint('34', 'phase'), phase));
     session.on('message', () => {
       messages += 1;
@@ -120,11 +140,11 @@ export async function runDemo(args: readonly string[], io: CliIo): Promise<numbe
     session.on('fault', ({ fault }) => line(paint('31', 'fault'), describe(fault, paint)));
     session.on('reconnecting', ({ attempt, delayMs }) => {
       line(paint('33', 'reconnect'), `attempt ${attempt} in ${(delayMs / 1000).toFixed(1)} s`);
-      for (let left = Math.floor(delayMs / 1000); left >= 1; left -= 1) later(delayMs - left * 1000, () => line('', paint('2', `… ${left} s`)));
+      for (let left = Math.floor(delayMs / 1000); left >= 1; left -= 1) later(delayMs - left * 1000, () => countdown(`… ${left} s`));
     });
     session.on('needs-auth', ({ cause }) => {
       line(paint('31', 'needs-auth'), `${cause.summary} Not retrying: credentials are never replayed.`);
-      resolve({ code: EXIT.ok, summary: 'stopped on an auth failure and waited for new credentials, as it must' });
+      end({ code: EXIT.ok, summary: 'stopped on an auth failure and waited for new credentials, as it must' });
     });
     session.on('needs-decision', ({ cause }) => {
       decisions += 1;
@@ -134,14 +154,14 @@ export async function runDemo(args: readonly string[], io: CliIo): Promise<numbe
     });
     session.on('closed', ({ by, cause }) => {
       const why = cause === null ? '' : `: ${describe(cause, paint)}`;
-      resolve({ code: EXIT.ok, summary: `closed by ${by}${why}` });
+      end({ code: EXIT.ok, summary: `closed by ${by}${why}` });
     });
     session.on('failed', ({ reason, cause, final }) => {
       line(paint('31', 'failed'), `${reason}: ${describe(final, paint)}`);
       if (cause.fix !== undefined) line('', paint('2', `fix: ${cause.fix}`));
-      resolve({ code: EXIT.ok, summary: `gave up (${reason}), first cause ${describe(cause, paint)}` });
+      end({ code: EXIT.ok, summary: `gave up (${reason}), first cause ${describe(cause, paint)}` });
     });
-    later(WATCHDOG_MS, () => resolve({ code: EXIT.notFound, summary: 'the scenario did not finish in time' }));
+    later(WATCHDOG_MS, () => end({ code: EXIT.notFound, summary: 'the scenario did not finish in time' }));
   });
 
   session.connect();

@@ -2,6 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { main } from '../../../src/cli/main.js';
 import { PROTOCOLS } from '../../../src/codes/types.js';
 
+/** Timeline lines after the one that settles the outcome: the teardown must not add any. */
+function linesAfter(out: string, marker: RegExp): string[] {
+  const lines = out.split('\n');
+  const at = lines.findIndex((line) => marker.test(line));
+  expect(at, `no line matching ${String(marker)}`).toBeGreaterThan(-1);
+  return lines.slice(at + 1).filter((line) => /^\+\s*\d/.test(line));
+}
+
 async function demo(args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
@@ -20,6 +28,7 @@ describe.concurrent('session-lifecycle demo (the README main job)', () => {
       }
       expect(out.includes('\u001b[')).toBe(false); // plain when piped
       expect(out).toMatch(/3 connection\(s\)/);
+      expect(linesAfter(out, /needs-auth /)).toEqual([]); // no "phase pre-session" after the outcome
     }, 50_000);
   }
 
@@ -28,6 +37,7 @@ describe.concurrent('session-lifecycle demo (the README main job)', () => {
     expect(code).toBe(0);
     expect(out).toContain('failed       exhausted');
     expect(out).toContain('gave up (exhausted)');
+    expect(linesAfter(out, /failed {7}exhausted/).filter((line) => !line.includes('fix:'))).toEqual([]);
   }, 50_000);
 
   it('runs the conflict scenario: takes over once, then cancels', async () => {
