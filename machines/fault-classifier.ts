@@ -5,16 +5,27 @@
  * certificate error, a code of the protocol's own) is kept as it is.
  */
 import type { Classification, CodeValue } from '../src/codes/types.js';
+import { unknownClassification } from '../src/classify/space-index.js';
 import type { Profile } from './profile.js';
-import type { TransportEvent } from './wire.js';
+import type { TransportEvent, WireSignal } from './wire.js';
 
 type CloseEvent = Extract<TransportEvent, { type: 'transport.close' }>;
 type ErrorEvent = Extract<TransportEvent, { type: 'transport.error' }>;
+type StatusSignal = Extract<WireSignal, { kind: 'status' }>;
+
+/** A gateway's text status code as the codecs pass it on (guacamole-lite's `SERVICE_UNAVAILABLE`). */
+const TEXT_CODE = /^[A-Z][A-Z0-9_]{0,63}$/;
 
 export interface FaultClassifier {
   /** A close event; `opened` says whether the socket had opened (severed) or not (connect failed). */
   close(event: CloseEvent, now: number, opened: boolean): Classification;
   error(event: ErrorEvent, now: number): Classification;
+  /**
+   * A status the peer sent on the wire. A text code no catalog or gateway vocabulary knows is `known: false` with a
+   * bounded retry, the text kept as the code (the peer spoke a vocabulary we have not met, which is not malformed).
+   * May throw for a code the classifier refuses (the machine turns that into the profile's protocol-error code).
+   */
+  status(signal: StatusSignal, now: number): Classification;
 }
 
 export function createFaultClassifier(profile: Profile): FaultClassifier {
@@ -26,7 +37,21 @@ export function createFaultClassifier(profile: Profile): FaultClassifier {
   return {
     close(event, now, opened) {
       const raw = profile.classify({ code: event.code, reason: event.reason, wasClean: event.wasClean }, { now });
+      // A close that reads as success (Guacamole 1000 / reason "0") while the session is still online came without the
+      // peer's goodbye (a goodbye ends the session before its close arrives): the tunnel lost guacd, or the tunnel
+      // server shut down (guacamole-lite closes 1000 on SIGTERM). The link was severed, not ended on purpose.
+      if (raw.outcome === 'ok') return Object.freeze({ ...profile.own(opened ? profile.local.severed : profile.local.connectFailed), via: raw });
       return localize(raw, opened ? profile.local.severed : profile.local.connectFailed);
+    },
+    status(signal, now) {
+      const { code, message } = signal;
+      const withMessage = message === undefined ? {} : { message };
+      try {
+        return profile.classify({ code, ...withMessage }, { now });
+      } catch (error) {
+        if (typeof code !== 'string' || !TEXT_CODE.test(code)) throw error;
+        return Object.freeze({ ...unknownClassification(profile.id, code, `${profile.title} status`), ...withMessage });
+      }
     },
     error(event, now) {
       const { failure } = event;

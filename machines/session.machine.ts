@@ -511,7 +511,8 @@ export function createSessionMachine(profile: Profile, options: SessionMachineOp
                   guard: ({ event }) => event.signal.kind === 'status',
                   ...faultWith(({ context, event }) => {
                     const signal = (event as Extract<TransportEvent, { type: 'transport.signal' }>).signal as Extract<WireSignal, { kind: 'status' }>;
-                    return profile.classify({ code: signal.code, ...(signal.message === undefined ? {} : { message: signal.message }) }, { now: context.now() });
+                    // Through the fault classifier: a gateway text code no vocabulary knows is `known: false` (issue 11).
+                    return faults.status(signal, context.now());
                   }),
                 },
                 {

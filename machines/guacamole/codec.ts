@@ -49,6 +49,21 @@ const END: WireSignal = Object.freeze({ kind: 'end' });
 const TUNNEL_STEP: WireSignal = Object.freeze({ kind: 'step', step: 'tunnel' });
 const SYNC_STEP: WireSignal = Object.freeze({ kind: 'step', step: 'sync' });
 const DECIMAL = /^\d{1,20}$/;
+/**
+ * A gateway's text status code (guacamole-lite writes `SERVICE_UNAVAILABLE`, `INVALID_TOKEN`, …): upper-case
+ * letters, digits and underscores, at most 64. Anything else in the code position is malformed.
+ */
+const TEXT_CODE = /^[A-Z][A-Z0-9_]{0,63}$/;
+/**
+ * The status a `disconnect` before the first `sync` stands for (codes/guacamole-close.ts): guacd gave up on a
+ * connection it never completed (a desktop it cannot reach or sign in to), which is a failed attempt, not a goodbye.
+ */
+export const DISCONNECT_BEFORE_SYNC_CODE = 'DISCONNECT_WITHOUT_STATUS';
+const DISCONNECT_BEFORE_SYNC: WireSignal = Object.freeze({
+  kind: 'status',
+  code: DISCONNECT_BEFORE_SYNC_CODE,
+  message: 'disconnect before the first sync',
+});
 /** How many ping timestamps are remembered to recognise echoes (ours, or of our own echoes). */
 const PING_MEMORY = 8;
 const BOOLEAN_OPTIONS = ['ackSync', 'answerPing'] as const;
@@ -236,12 +251,16 @@ class GuacamoleCodec implements GuacamoleWireCodec {
       case 'nop':
         return emit(KEEPALIVE);
       case 'disconnect':
-        return emit(END);
+        // Before the display streamed, guacd's goodbye is a failed connection (guacd 1.5 sends its 519 or 769 only to
+        // users that finished joining, so an unreachable desktop or a wrong password arrives as a bare disconnect).
+        return emit(this.synced ? END : DISCONNECT_BEFORE_SYNC);
       case 'error': {
         const message = args[0];
         const code = args[1];
         if (message === undefined || code === undefined) this.reject('A Guacamole error instruction needs a message and a status code', args.length);
-        if (!DECIMAL.test(code)) this.reject(`A Guacamole error instruction has a non-numeric status code ${describeValue(code)}`, code);
+        // guacamole-client sends decimal statuses; guacamole-lite writes its own errors with text codes.
+        if (TEXT_CODE.test(code)) return emit({ kind: 'status', code, message });
+        if (!DECIMAL.test(code)) this.reject(`A Guacamole error instruction has a status code that is neither decimal nor a text code ${describeValue(code)}`, code);
         return emit({ kind: 'status', code: Number(code), message });
       }
       case 'sync': {

@@ -4,7 +4,9 @@
  * from open to close (the server echoes it) and the client sends guacd a `nop` every 5000 ms, both from the
  * transport; the machine calls the link unstable after 1500 ms without data and gives up after 15000 ms with
  * UPSTREAM_TIMEOUT (514). A socket that cannot open maps to UPSTREAM_NOT_FOUND (519), as the web client
- * maps close 1006.
+ * maps close 1006. A frame from the server that breaks the wire is 512 SERVER_ERROR (the server's fault, retried
+ * within the policy). Behind guacamole-lite the ping is not echoed: liveness then comes from guacd's `sync`, about
+ * every second on an idle desktop (docs/wire.md, "Where liveness comes from").
  */
 import { guacamoleCatalog } from '../../src/codes/guacamole.js';
 import { defineProfile } from '../define-profile.js';
@@ -29,7 +31,9 @@ export const guacamoleProfile: Profile = defineProfile({
     connectTimeout: 514,
     receiveTimeout: 514,
     severed: 519,
-    protocolError: 781,
+    // The peer broke the wire (a frame that does not parse, a message over the size limit): the server's fault, so
+    // SERVER_ERROR with a bounded retry. CLIENT_OVERRUN (781) names what a client sent: not ours to report (issue 11).
+    protocolError: 512,
   },
   retry: {},
   createCodec: () => createGuacamoleCodec(),

@@ -19,8 +19,9 @@
 import { SessionError, describeValue } from '../errors/index.js';
 import { parseRetryAfter } from '../codes/retry-after.js';
 import { CODE_SPACES, GATEWAYS, PROTOCOLS, TRANSPORT_SPACES } from '../codes/types.js';
-import type { Catalog, Classification, CodeSpace, CodeValue } from '../codes/types.js';
-import { guacamolePolicyCloseWithoutStatus } from '../codes/guacamole-close.js';
+import type { Catalog, Classification, CodeEntry, CodeSpace, CodeValue } from '../codes/types.js';
+import { guacamoleDisconnectWithoutStatus, guacamolePolicyCloseWithoutStatus } from '../codes/guacamole-close.js';
+import { guacamoleLiteVocabulary } from '../codes/guacamole-lite.js';
 import { buildSpaceIndex, classificationOf, lookupNumber, unknownClassification, withContext } from './space-index.js';
 import type { SpaceIndex } from './space-index.js';
 import { decodeSignal, describeInput, guacamoleStatusForClose, invalidCode, isCodeNumber, parseCodeText } from './signal.js';
@@ -66,6 +67,7 @@ export function createClassifier(catalogs: ClassifierCatalogs): Classifier {
   const accepted = spaces.join(', ');
   const tmgRule = catalogs.tmgResultSpace;
   const policyClose = indexes.has('guacamole') ? classificationOf('guacamole', guacamolePolicyCloseWithoutStatus, guacamolePolicyCloseWithoutStatus.code) : undefined;
+  const guacamoleReadings = indexes.has('guacamole') ? readingsByName('guacamole', [guacamoleDisconnectWithoutStatus, ...guacamoleLiteVocabulary.entries]) : undefined;
 
   function indexOf(space: unknown): SpaceIndex {
     const index = typeof space === 'string' ? indexes.get(space) : undefined;
@@ -132,9 +134,15 @@ export function createClassifier(catalogs: ClassifierCatalogs): Classifier {
     return (gateway ? tmgKnown(value) : win32Hresult(value)) ?? unknown(space, value);
   }
 
-  /** The SDK's own readings that are no vendor code, by lower-cased name (Guacamole's POLICY_CLOSE_WITHOUT_STATUS). */
+  /**
+   * Readings of the guacamole space that are no vendor status, by lower-cased name: the SDK's own
+   * (POLICY_CLOSE_WITHOUT_STATUS, DISCONNECT_WITHOUT_STATUS) and the gateway vocabularies the profile consults
+   * (guacamole-lite's text codes, codes/guacamole-lite.ts). The seed catalog's own names win over them.
+   */
   function readingNamed(space: CodeSpace, key: string): Classification | undefined {
-    return space === 'guacamole' && policyClose !== undefined && key === policyClose.name.toLowerCase() ? policyClose : undefined;
+    if (space !== 'guacamole') return undefined;
+    if (policyClose !== undefined && key === policyClose.name.toLowerCase()) return policyClose;
+    return guacamoleReadings?.get(key);
   }
 
   /**
@@ -262,6 +270,10 @@ export function createClassifier(catalogs: ClassifierCatalogs): Classifier {
     lookupAll,
     spaces,
   });
+}
+
+function readingsByName(space: CodeSpace, entries: readonly CodeEntry[]): ReadonlyMap<string, Classification> {
+  return new Map(entries.map((entry) => [entry.name.toLowerCase(), classificationOf(space, entry, entry.code)]));
 }
 
 function parseLookupCode(code: unknown): ParsedCode {

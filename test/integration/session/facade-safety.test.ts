@@ -151,12 +151,14 @@ describe('Session facade over a real socket: a status code the classifier refuse
     session = createSession({ protocol: 'guacamole', url: raw.url, WebSocket, clock, retry: { maxAttempts: 1, jitter: 'none' } });
     const faults: unknown[] = [];
     session.on('fault', (event) => faults.push(event));
+    session.on('reconnecting', ({ delayMs }) => clock.increment(delayMs));
     session.connect();
-    await vi.waitFor(() => expect(faults).toHaveLength(1));
+    await vi.waitFor(() => expect(faults).toHaveLength(2));
     expect(session.actor.getSnapshot().status).not.toBe('error');
-    // 781 is the Guacamole profile's protocol-error code today; its outcome (fatal) ends the session.
-    expect(faults[0]).toMatchObject({ fault: { space: 'guacamole', code: 781 } });
-    expect(session.state).toMatchObject({ state: 'failed', connectivity: 'shutdown' });
+    // A server frame that breaks the wire is the server's fault: 512 SERVER_ERROR, retried within the policy (one
+    // attempt here), then failed. (781 CLIENT_OVERRUN named what a client sent; issue 11.)
+    expect(faults[0]).toMatchObject({ fault: { space: 'guacamole', code: 512 } });
+    await vi.waitFor(() => expect(session!.state).toMatchObject({ state: 'failed', connectivity: 'shutdown' }));
     await vi.waitFor(() => expect(raw.wss.clients.size).toBe(0));
   });
 });

@@ -78,17 +78,37 @@ describe('createGuacamoleCodec control instructions', () => {
     expect(feed('5.error,19.Upstream timed out.,3.514;')).toEqual([{ kind: 'status', code: 514, message: 'Upstream timed out.' }]);
   });
 
-  it('reports an error with a non-numeric or missing code as malformed', () => {
-    for (const frame of ['5.error,3.bad,4.0x1F;', '5.error,3.bad;', '5.error,3.bad,0.;', '5.error,3.bad,3.-12;']) {
+  it('turns an error with a gateway text code into a status keeping the text (guacamole-lite)', () => {
+    expect(decoder().feed('5.error,27.Desktop service unavailable,19.SERVICE_UNAVAILABLE;')).toEqual([
+      { kind: 'status', code: 'SERVICE_UNAVAILABLE', message: 'Desktop service unavailable' },
+    ]);
+    expect(decoder().feed('5.error,3.new,13.SOMETHING_NEW;')).toEqual([{ kind: 'status', code: 'SOMETHING_NEW', message: 'new' }]);
+  });
+
+  it('reports an error whose code is neither decimal nor a text code, or is missing, as malformed', () => {
+    const long = 'A'.repeat(65);
+    for (const frame of ['5.error,3.bad,4.0x1F;', '5.error,3.bad;', '5.error,3.bad,0.;', '5.error,3.bad,3.-12;', '5.error,3.bad,4.boom;', '5.error,3.bad,9.token=abc;', `5.error,3.bad,65.${long};`]) {
       const signals = decoder().feed(frame);
       expect(signals).toHaveLength(1);
       expect(signals[0]?.kind).toBe('malformed');
     }
   });
 
-  it('turns disconnect into end and nop into keepalive', () => {
-    expect(decoder().feed('10.disconnect;')).toEqual([{ kind: 'end' }]);
+  it('turns disconnect after the first sync into end, and nop into keepalive', () => {
+    const { feed } = decoder();
+    feed('4.sync,1.1;');
+    expect(feed('10.disconnect;')).toEqual([{ kind: 'end' }]);
     expect(decoder().feed('3.nop;')).toEqual([{ kind: 'keepalive' }]);
+  });
+
+  it('turns disconnect before the first sync into a DISCONNECT_WITHOUT_STATUS status: guacd gave up on the connection', () => {
+    const { codec, feed } = decoder();
+    expect(kinds(feed(`0.,37.$${UUID};`))).toEqual(['step:tunnel']);
+    expect(feed('10.disconnect;')).toEqual([{ kind: 'status', code: 'DISCONNECT_WITHOUT_STATUS', message: 'disconnect before the first sync' }]);
+    codec.reset();
+    feed('4.sync,1.1;');
+    codec.reset();
+    expect(kinds(feed('10.disconnect;'))).toEqual(['status']);
   });
 
   it('delivers every other instruction as data', () => {
