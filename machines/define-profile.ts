@@ -5,7 +5,8 @@
 import { createClassifier } from '../src/classify/create-classifier.js';
 import type { TmgResultSpace } from '../src/classify/create-classifier.js';
 import type { Catalog, CodeValue, ProtocolId } from '../src/codes/types.js';
-import { TRANSPORT_CATALOGS } from '../src/codes/transport-catalogs.js';
+import { BASE_TRANSPORT_CATALOGS } from '../src/codes/transport-catalogs.js';
+import { TRANSPORT_SPACES } from '../src/codes/types.js';
 import type { Profile } from './profile.js';
 
 export type ProfileData = Omit<Profile, 'classify' | 'own' | 'gateway'> & { readonly id: ProtocolId; readonly catalog: Catalog };
@@ -14,13 +15,15 @@ export interface GatewayLayer {
   readonly id: 'tmg';
   readonly catalog: Catalog;
   readonly resultSpace: TmgResultSpace;
+  /** Transport catalogs the gateway's codes need (TMG: Winsock and Win32). */
+  readonly transports: readonly Catalog[];
 }
 
 export function defineProfile(data: ProfileData, gateway?: GatewayLayer): Profile {
   const classifier = createClassifier({
     protocols: [data.catalog],
     ...(gateway === undefined ? {} : { gateways: [gateway.catalog], tmgResultSpace: gateway.resultSpace }),
-    transports: TRANSPORT_CATALOGS,
+    transports: transportsOf(data, gateway),
   });
   const options = gateway === undefined ? {} : { gateway: gateway.id };
   const own = (code: CodeValue) => classifier.lookup(data.id, code) ?? classifier.classify(data.id, code, options);
@@ -35,6 +38,16 @@ export function defineProfile(data: ProfileData, gateway?: GatewayLayer): Profil
     classify: (signal, context) => classifier.classify(data.id, signal, { ...options, now: () => context.now }),
     own,
   } satisfies Profile);
+}
+
+/**
+ * The transport catalogs a profile's classifier knows: the base ones (WebSocket, HTTP, Node errno) and those the
+ * profile or its gateway can receive (`Profile.transports`), in the one search order every classifier uses.
+ */
+function transportsOf(data: ProfileData, gateway: GatewayLayer | undefined): Catalog[] {
+  const wanted = new Set([...BASE_TRANSPORT_CATALOGS, ...(data.transports ?? []), ...(gateway?.transports ?? [])]);
+  const order = (catalog: Catalog) => (TRANSPORT_SPACES as readonly string[]).indexOf(catalog.space);
+  return [...wanted].sort((a, b) => order(a) - order(b));
 }
 
 function localCodes(data: ProfileData): CodeValue[] {

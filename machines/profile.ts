@@ -62,6 +62,12 @@ export interface Profile {
   readonly title: string;
   /** The protocol's own catalog. */
   readonly catalog: Catalog;
+  /**
+   * Transport catalogs this protocol can receive beyond WebSocket, HTTP and Node errno, which every profile knows:
+   * Winsock and Win32 for protocols whose host app reports Windows codes. What a profile leaves out, its bundle
+   * does not carry.
+   */
+  readonly transports?: readonly Catalog[];
   /** Gateway stacked in front of the protocol, if any (`withGateway`). */
   readonly gateway?: 'tmg';
   readonly connectTimeoutMs: number;

@@ -7,12 +7,15 @@
 import { msraCatalog } from '../../src/codes/msra.js';
 import { createEnvelopeCodec } from '../envelope/codec.js';
 import { defineProfile } from '../define-profile.js';
+import { WINDOWS_TRANSPORT_CATALOGS } from '../../src/codes/transport-catalogs.js';
 import type { Profile } from '../profile.js';
 
 export const msraProfile: Profile = defineProfile({
   id: 'msra',
   title: 'Microsoft Remote Assistance',
   catalog: msraCatalog,
+  // The host app reports the Windows client's Winsock and Win32 (HRESULT) errors too.
+  transports: WINDOWS_TRANSPORT_CATALOGS,
   connectTimeoutMs: 20_000,
   steps: [
     { id: 'invitation', description: "the helpee's machine accepts the invitation", timeoutMs: 20_000, timeoutCode: 8 },

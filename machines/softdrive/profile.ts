@@ -8,12 +8,15 @@
 import { softdriveCatalog } from '../../src/codes/softdrive.js';
 import { createEnvelopeCodec } from '../envelope/codec.js';
 import { defineProfile } from '../define-profile.js';
+import { WINDOWS_TRANSPORT_CATALOGS } from '../../src/codes/transport-catalogs.js';
 import type { Profile } from '../profile.js';
 
 export const softdriveProfile: Profile = defineProfile({
   id: 'softdrive',
   title: 'Softdrive',
   catalog: softdriveCatalog,
+  // The host app reports the Windows client's Winsock and Win32 (HRESULT) errors too.
+  transports: WINDOWS_TRANSPORT_CATALOGS,
   connectTimeoutMs: 15_000,
   steps: [
     { id: 'tls', description: 'TLS negotiation', timeoutMs: 10_000, timeoutCode: 2 },

@@ -3,6 +3,7 @@
  * HTTP, Winsock and Win32 by TMG's range rule, FWX_E_ HRESULTs) classify inside that profile's session.
  */
 import { tmgCatalog, tmgResultSpace } from '../../src/codes/tmg.js';
+import { WINDOWS_TRANSPORT_CATALOGS } from '../../src/codes/transport-catalogs.js';
 import { defineProfile } from '../define-profile.js';
 import type { Profile } from '../profile.js';
 
@@ -14,7 +15,7 @@ export function withTmgGateway(profile: Profile): Profile {
   let stacked = stackedProfiles.get(profile);
   if (stacked === undefined) {
     const { classify: _classify, own: _own, gateway: _gateway, ...data } = profile;
-    stacked = defineProfile(data, { id: 'tmg', catalog: tmgCatalog, resultSpace: tmgResultSpace });
+    stacked = defineProfile(data, { id: 'tmg', catalog: tmgCatalog, resultSpace: tmgResultSpace, transports: WINDOWS_TRANSPORT_CATALOGS });
     stackedProfiles.set(profile, stacked);
   }
   return stacked;

@@ -54,16 +54,18 @@ export interface ReauthenticateUpdate {
   readonly url?: UrlSource;
 }
 
-const FORWARDED: readonly SessionEmitted['type'][] = [
+/** The machine's emitted events the facade forwards (all of them, today), by type. */
+const FORWARDED: ReadonlySet<string> = new Set<SessionEmitted['type']>([
   'fault', 'reconnecting', 'ready', 'unstable', 'stable', 'needs-auth', 'needs-decision', 'closed', 'failed',
-];
+]);
 
 export class Session extends EventEmitter<SessionEventMap> {
   readonly #actor: Actor<SessionMachine>;
   readonly #profile: Profile;
   readonly #link: SessionLink;
   readonly #now: () => number;
-  readonly #encoder: ReturnType<Profile['createCodec']>;
+  /** A codec to validate `send()` between connections, made on first need (most sessions never need it). */
+  #encoder: ReturnType<Profile['createCodec']> | null = null;
   #projection: SessionProjection;
   #environment: EnvironmentWatch | null = null;
 
@@ -78,16 +80,19 @@ export class Session extends EventEmitter<SessionEventMap> {
         { field: 'WebSocket', value: 'undefined' },
       );
     }
-    // Validated here, once; the machine is the profile's shared one and the options travel as its input.
-    const settings = resolveSessionOptions(profile, {
-      ...(options.retry === undefined ? {} : { retry: options.retry }),
-      ...(options.timeouts === undefined ? {} : { timeouts: options.timeouts }),
-      ...(options.keepAlive === undefined ? {} : { keepAlive: options.keepAlive }),
-      ...(options.limits === undefined ? {} : { limits: options.limits }),
-    });
+    // Validated here, once; the machine is the profile's shared one and the options travel as its input. A session
+    // without any of these options runs on the machine's defaults (one shared object, no policy of its own).
+    const tuned = options.retry !== undefined || options.timeouts !== undefined || options.keepAlive !== undefined || options.limits !== undefined;
+    const settings = tuned
+      ? resolveSessionOptions(profile, {
+        ...(options.retry === undefined ? {} : { retry: options.retry }),
+        ...(options.timeouts === undefined ? {} : { timeouts: options.timeouts }),
+        ...(options.keepAlive === undefined ? {} : { keepAlive: options.keepAlive }),
+        ...(options.limits === undefined ? {} : { limits: options.limits }),
+      })
+      : undefined;
 
     this.#profile = profile;
-    this.#encoder = profile.createCodec();
     this.#now = options.clock === undefined ? systemNow : () => options.clock!.now();
     this.#link = {
       lastDataAt: 0,
@@ -114,7 +119,7 @@ export class Session extends EventEmitter<SessionEventMap> {
     const initial = this.#environment?.initial;
     this.#actor = createActor(machineWith(profile, WebSocketCtor), {
       input: {
-        settings,
+        ...(settings === undefined ? {} : { settings }),
         url: new SecretUrlSource(options.url),
         ...(options.protocols === undefined ? {} : { protocols: options.protocols }),
         now: this.#now,
@@ -126,13 +131,13 @@ export class Session extends EventEmitter<SessionEventMap> {
       ...(options.inspect === undefined ? {} : { inspect: options.inspect }),
     });
 
-    for (const type of FORWARDED) {
-      this.#actor.on(type, (event) => {
-        const { type: name, ...payload } = event as SessionEmitted;
-        if (name === 'stable') this.#emit('stable');
-        else this.#emit(name, payload as never);
-      });
-    }
+    // One subscription for every emitted event (a listener per type costs each session nine).
+    this.#actor.on('*', (event) => {
+      const { type: name, ...payload } = event as SessionEmitted;
+      if (!FORWARDED.has(name)) return;
+      if (name === 'stable') this.#emit('stable');
+      else this.#emit(name, payload as never);
+    });
     this.#projection = projectSession(this.#actor.getSnapshot());
     this.#actor.subscribe({
       next: (snapshot) => {
@@ -193,7 +198,7 @@ export class Session extends EventEmitter<SessionEventMap> {
   send(message: unknown): boolean {
     // The connection's own codec, so what it sends (a Guacamole tunnel ping) is what it recognises coming back;
     // between connections the spare codec still validates the message.
-    const codec = this.#actor.getSnapshot().context.connection?.codec ?? this.#encoder;
+    const codec = this.#actor.getSnapshot().context.connection?.codec ?? (this.#encoder ??= this.#profile.createCodec());
     const frame = codec.encode(message);
     return this.#link.send === null ? false : this.#link.send(frame);
   }

@@ -36,4 +36,13 @@ describe('browser bundle of one profile', () => {
     const result = await bundle(BUNDLE_ENTRIES.sessionAnyProtocol);
     expect(result.markers).toEqual({ guacamole: true, msra: true, tmg: true, softdrive: true, frame: true });
   });
+
+  it('carries no Winsock or Win32 catalog for a web profile; a Windows-side profile and the TMG gateway do', async () => {
+    const has = (code: string) => ({ win32: code.includes('ERROR_INVALID_HANDLE'), winsock: code.includes('WSAEINTR') });
+    expect(has((await bundle(BUNDLE_ENTRIES.session)).code)).toEqual({ win32: false, winsock: false });
+    expect(has((await bundle(BUNDLE_ENTRIES.profile)).code)).toEqual({ win32: false, winsock: false });
+    expect(has((await bundle(OWN_ENTRIES.msra)).code)).toEqual({ win32: true, winsock: true });
+    expect(has((await bundle(OWN_ENTRIES.softdrive)).code)).toEqual({ win32: true, winsock: true });
+    expect(has((await bundle(OWN_ENTRIES.tmg)).code)).toEqual({ win32: true, winsock: true });
+  });
 });
