@@ -1,4 +1,4 @@
-/* global process */
+/* global process, setInterval, clearInterval */
 // Runs the real guacamole-lite (npm devDependency) in its own process, as integration tests need: a token it
 // cannot decrypt crashes guacamole-lite 1.2.0's whole process. Listens on 127.0.0.1 port 0 and prints
 // `{"port":N,"guacdPort":M}` on stdout once it listens.
