@@ -1,6 +1,6 @@
 /**
  * The public projection of a session snapshot for UIs (as gRPC projects channel state):
- * connectivity, the current phase, and whether the session is reconnecting (attempt > 0).
+ * connectivity, the current phase, and whether the session is recovering from an outage on its own (`reconnecting`).
  */
 import type { Classification, Phase } from '../src/codes/types.js';
 import { PHASES } from '../src/codes/types.js';
@@ -9,7 +9,14 @@ import type { Connectivity, SessionContext } from './session.machine.js';
 export interface SessionProjection {
   readonly connectivity: Connectivity;
   readonly phase: Phase;
+  /**
+   * True while an outage is being recovered by the session itself: from the first fault, through backoff, the
+   * reconnect attempts and a suspension (offline, hidden), until it is `ready` again. False once ready (even before
+   * `minUptimeMs` resets `attempt`), while waiting for the user (credentials, a decision), before the first connect
+   * and after the end. What a reconnect banner shows.
+   */
   readonly reconnecting: boolean;
+  /** Reconnect attempts in the current outage; stays above 0 after a recovery until `minUptimeMs` has passed. */
   readonly attempt: number;
   /** The machine state as a dotted path ('active.online.handshaking.sync'). */
   readonly state: string;
@@ -42,16 +49,23 @@ export function statePath(value: unknown): string {
 /** The phase tags, built once: the projection runs on every snapshot. */
 const PHASE_TAGS = PHASES.map((phase) => [phase, `phase:${phase}`] as const);
 
+/** States in which an outage is still being recovered by the session itself (not ready, not asking the user, not over). */
+function recovers(state: string): boolean {
+  if (state === 'suspended') return true;
+  return state.startsWith('active.') && !state.startsWith('active.online.ready') && !state.startsWith('active.awaiting');
+}
+
 export function projectSession(snapshot: SnapshotLike): SessionProjection {
   let phase: Phase = 'pre-session';
   for (const [candidate, tag] of PHASE_TAGS) if (snapshot.hasTag(tag)) phase = candidate;
   const { context } = snapshot;
+  const state = statePath(snapshot.value);
   return {
     connectivity: context.connectivity,
     phase,
-    reconnecting: context.attempt > 0,
+    reconnecting: context.outageStartedAt !== null && recovers(state),
     attempt: context.attempt,
-    state: statePath(snapshot.value),
+    state,
     cause: context.cause,
   };
 }

@@ -61,6 +61,11 @@ export interface SessionContext {
    * for frames). Made when the URL resolves; one field on purpose (every context field costs each actor memory).
    */
   readonly connection: { readonly url: ResolvedUrl; readonly codec: WireCodec } | null;
+  /**
+   * A URL string given to `user.reauthenticate` while the session's URL is a function: used for the next attempt only,
+   * so the attempts after it call the function again (fresh tokens) instead of replaying this one.
+   */
+  readonly nextUrl: ResolvedUrl | null;
   readonly link: SessionLink;
   readonly now: () => number;
   readonly random: () => number;
@@ -239,6 +244,23 @@ export function createSessionMachine(profile: Profile, options: SessionMachineOp
         connection: connectionTo(context.url.resolveNow()!),
         connectivity: 'connecting' as const,
       })),
+      /** The one-shot URL from `reauthenticate` (see `nextUrl`): this attempt uses it, the next ones the function. */
+      useNextUrl: assign(({ context }) => ({
+        connection: connectionTo(context.nextUrl!),
+        nextUrl: null,
+        connectivity: 'connecting' as const,
+      })),
+      /**
+       * New credentials: a function replaces the URL source; a string replaces a string, and is used once when the
+       * source is a function (the function keeps supplying fresh tokens after that).
+       */
+      takeCredentials: assign(({ context, event }) => {
+        const { url } = event as Extract<UserEvent, { type: 'user.reauthenticate' }>;
+        if (url === undefined) return {};
+        const given = secretUrl(url);
+        if (given.isStatic && !context.url.isStatic) return { nextUrl: given.resolveNow() };
+        return { url: given, nextUrl: null };
+      }),
       beginAttempt: assign(({ context }) => ({ attempt: context.attempt + 1, lastDelayMs: context.delayMs })),
       emitReconnecting: emit(({ context }) => ({
         type: 'reconnecting' as const,
@@ -296,6 +318,7 @@ export function createSessionMachine(profile: Profile, options: SessionMachineOp
     },
     guards: {
       urlIsStatic: ({ context }) => context.url.isStatic,
+      hasNextUrl: ({ context }) => context.nextUrl !== null,
       outcomeIs: ({ context }, outcomes: readonly Classification['outcome'][]) =>
         context.lastFault !== null && outcomes.includes(context.lastFault.outcome),
       /** The policy said stop (null) / reconnect at once (0). */
@@ -409,6 +432,7 @@ export function createSessionMachine(profile: Profile, options: SessionMachineOp
       url: secretUrl(input.url),
       protocols: input.protocols,
       connection: null,
+      nextUrl: null,
       link: input.link ?? privateLink(),
       now: input.now,
       random: input.random,
@@ -458,6 +482,7 @@ export function createSessionMachine(profile: Profile, options: SessionMachineOp
           attempt: {
             always: [
               { guard: 'isOffline', target: '#session.suspended' },
+              { guard: 'hasNextUrl', target: 'online', actions: 'useNextUrl' },
               { guard: 'urlIsStatic', target: 'online', actions: 'useStaticUrl' },
               { target: 'resolving' },
             ],
@@ -652,10 +677,7 @@ export function createSessionMachine(profile: Profile, options: SessionMachineOp
                   'status.report': heardReport([...RETRYABLE_OR_OK, 'reauthenticate']),
                   'user.reauthenticate': {
                     target: '#session.active.attempt',
-                    actions: [
-                      assign(({ context, event }) => ({ url: event.url === undefined ? context.url : secretUrl(event.url) })),
-                      'resetOutage',
-                    ],
+                    actions: ['takeCredentials', 'resetOutage'],
                   },
                   'user.cancel': { target: '#session.closed', actions: 'emitClosedByUser' },
                 },

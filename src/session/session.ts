@@ -209,7 +209,12 @@ export class Session extends EventEmitter<SessionEventMap> {
     this.#actor.send({ type: 'user.retryNow' });
   }
 
-  /** New credentials after `needs-auth`: optionally a new URL or URL function. */
+  /**
+   * New credentials after `needs-auth`, and reconnect. With no argument the session's URL is used as it is: a URL
+   * function is called again, so it can mint a fresh token (the safe form). A function given here replaces the URL
+   * source. A string replaces a string URL; given while the URL is a function, it is used for the next attempt only,
+   * and the attempts after it call the function again, so one typed-in token is never replayed on every reconnect.
+   */
   reauthenticate(update: ReauthenticateUpdate = {}): void {
     this.#assertOpen('reauthenticate');
     if (update.url !== undefined && typeof update.url !== 'string' && typeof update.url !== 'function') {

@@ -31,7 +31,28 @@ describe('projectSession', () => {
 
   it('projects connectivity, attempt, reconnecting, state and cause from the snapshot', () => {
     expect(projectSession(snapshot({ active: { online: { ready: 'healthy' } } }, ['phase:stream']))).toEqual({
-      connectivity: 'ready', phase: 'stream', reconnecting: true, attempt: 2, state: 'active.online.ready.healthy', cause: null,
+      connectivity: 'ready', phase: 'stream', reconnecting: false, attempt: 2, state: 'active.online.ready.healthy', cause: null,
     });
+  });
+
+  it('says reconnecting while an outage is recovered by the session itself, and not when ready, asking the user or over', () => {
+    const during = { ...context, outageStartedAt: 1000 } as unknown as SessionContext;
+    const at = (value: unknown, ctx: SessionContext = during) => projectSession({ context: ctx, value, hasTag: () => false }).reconnecting;
+    expect(at({ active: { backoff: 'waiting' } })).toBe(true);
+    expect(at({ active: 'resolving' })).toBe(true);
+    expect(at({ active: { online: 'connecting' } })).toBe(true);
+    expect(at({ active: { online: { handshaking: 'sync' } } })).toBe(true);
+    expect(at({ active: 'fault' })).toBe(true);
+    expect(at('suspended')).toBe(true);
+    expect(at({ active: { online: { ready: 'healthy' } } })).toBe(false);
+    expect(at({ active: { online: { ready: 'unstable' } } })).toBe(false);
+    expect(at({ active: { awaiting: 'auth' } })).toBe(false);
+    expect(at({ active: { awaiting: 'decision' } })).toBe(false);
+    expect(at('closed')).toBe(false);
+    expect(at('failed')).toBe(false);
+    // The first connect is no outage.
+    const fresh = { ...context, outageStartedAt: null } as unknown as SessionContext;
+    expect(at({ active: { online: 'connecting' } }, fresh)).toBe(false);
+    expect(at('suspended', fresh)).toBe(false);
   });
 });

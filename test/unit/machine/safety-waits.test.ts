@@ -200,3 +200,45 @@ describe('session machine: a Guacamole close 1008 with no numeric status', () =>
     expect(h.emittedOf('needs-decision')[0]!.cause).toMatchObject({ space: 'guacamole', via: { space: 'websocket', code: 1008 } });
   });
 });
+
+describe('session machine: reauthenticate keeps a URL function\'s fresh tokens', () => {
+  async function authWait(url: string | (() => string)) {
+    const h = startHarness(createSessionMachine(guacamoleProfile, { retry: { jitter: 'none', initialDelayMs: 1000 } }), { url });
+    h.send({ type: 'user.connect' });
+    await h.settle();
+    h.socket().open();
+    h.socket().status(769);
+    await h.settle();
+    expect(h.state()).toBe('active.awaiting.auth');
+    return h;
+  }
+
+  it('a string given while the URL is a function is used for the next attempt only; later attempts call the function', async () => {
+    let minted = 0;
+    const h = await authWait(() => `wss://gw.example/t?token=minted-${(minted += 1)}`);
+    h.send({ type: 'user.reauthenticate', url: 'wss://gw.example/t?token=typed-by-user' });
+    await h.settle();
+    expect(h.socket().url).toContain('token=typed-by-user');
+    h.socket().open();
+    h.socket().close(1006);
+    await h.advance(1000);
+    expect(h.sockets).toHaveLength(3);
+    expect(h.socket().url).toContain('token=minted-2');
+  });
+
+  it('a function given replaces the source; a string replaces a string', async () => {
+    const h = await authWait('wss://gw.example/t?token=old');
+    h.send({ type: 'user.reauthenticate', url: 'wss://gw.example/t?token=new' });
+    await h.settle();
+    h.socket().open();
+    h.socket().close(1006);
+    await h.advance(1000);
+    expect(h.socket().url).toContain('token=new');
+    h.socket().open();
+    h.socket().status(769);
+    await h.settle();
+    h.send({ type: 'user.reauthenticate', url: () => 'wss://gw.example/t?token=from-function' });
+    await h.settle();
+    expect(h.socket().url).toContain('token=from-function');
+  });
+});
