@@ -48,7 +48,7 @@ export function classificationOf(space: CodeSpace, row: CodeEntry | CodeRange, c
 
 const ALL_PHASES = Object.freeze([...PHASES]);
 
-/** The conservative answer for a well-formed code no catalog lists (DESIGN.md §2). */
+/** The conservative answer for a well-formed code no catalog lists (docs/outcomes.md). */
 export function unknownClassification(space: CodeSpace, code: CodeValue, title?: string): Classification {
   const shown = typeof code === 'string' ? JSON.stringify(code) : String(code);
   return Object.freeze({

@@ -1,5 +1,5 @@
 /**
- * The vocabulary every layer of the SDK shares (DESIGN.md §2).
+ * The vocabulary every layer of the SDK shares (docs/outcomes.md: spaces, phases, outcomes).
  * Catalogs are data of these types; `classify` turns raw signals into a `Classification`.
  */
 

@@ -1,6 +1,6 @@
 /**
  * `Session`: the lifecycle machine driving a real WebSocket, with a plain eventemitter3 API for apps that
- * don't use XState (DESIGN.md §6). It takes a resolved Profile; `createSession` (src/session/create-session.ts)
+ * don't use XState (README.md, "Entry points"). It takes a resolved Profile; `createSession` (src/session/create-session.ts)
  * resolves protocol ids and the gateway option, and `session-lifecycle/session` exports a `createSession` that
  * takes a Profile object only, so a bundle carries one protocol's catalog.
  */
