@@ -14,8 +14,8 @@ import { SessionError, describeValue, invalidOption } from '../errors/index.js';
 import type { Profile } from '../../machines/profile.js';
 import { createScriptPicker, validateScript, validateServerScript } from './script.js';
 import type { FaultProtocol, FaultStep, ServerStep } from './script.js';
-import { ScriptRunner, Timers, createConnectionRecord } from './wire-speaker.js';
-import type { ConnectionRecord, ScriptPeer } from './wire-speaker.js';
+import { RUNNER_DEFAULTS, ScriptRunner, Timers, checkRunnerOptions, createConnectionRecord } from './wire-speaker.js';
+import type { ConnectionRecord, GuacamoleDialect, RunnerOptions, ScriptPeer } from './wire-speaker.js';
 
 export interface FaultServerOptions {
   readonly protocol: FaultProtocol;
@@ -29,6 +29,14 @@ export interface FaultServerOptions {
   readonly port?: number;
   /** Frames kept per connection in `received` (the oldest are dropped). */
   readonly maxRecordedMessages?: number;
+  /**
+   * Guacamole only: which tunnel to play (docs/gateways.md). `guacamole-client` (the default): the Java tunnel, tunnel
+   * UUID, pings echoed. `guacamole-lite`: `$`-prefixed guacd ids, pings not echoed, close 1000 `Connection closed
+   * normally` on shutdown (a restart without closeCode) and after guacd's end, close 1011 after its text-coded errors.
+   */
+  readonly dialect?: GuacamoleDialect;
+  /** Guacamole: once the display has started, an idle guacd sends a `sync` about this often (0: never). Default 1000. */
+  readonly idleSyncMs?: number;
 }
 
 export const FAULT_SERVER_DEFAULTS = {
@@ -39,6 +47,7 @@ export const FAULT_SERVER_DEFAULTS = {
   waitTimeoutMs: 5000,
   /** How long a restart with a closeCode waits for clients to answer the close frame before dropping them. */
   closeGraceMs: 1000,
+  ...RUNNER_DEFAULTS,
 } as const;
 
 export interface RestartOptions {
@@ -99,6 +108,7 @@ class FaultServerImpl implements FaultServer {
     private readonly scriptFor: (index: number) => readonly FaultStep[],
     private readonly host: string,
     private readonly maxRecorded: number,
+    private readonly runnerOptions: RunnerOptions,
   ) {
     this.http.on('connection', (socket) => {
       this.sockets.add(socket);
@@ -198,7 +208,11 @@ class FaultServerImpl implements FaultServer {
     if (this.state !== 'up') return;
     this.state = 'down';
     const stopped = this.stopListening(); // no new connections from here on
-    if (options.closeCode !== undefined) await this.closeClients(options.closeCode, options.closeReason ?? '');
+    // guacamole-lite closes every client 1000 when it shuts down; the Java tunnel's clients are dropped (the default).
+    const shutdown = options.closeCode === undefined && this.runnerOptions.dialect === 'guacamole-lite' && this.profile.id === 'guacamole'
+      ? { closeCode: 1000, closeReason: 'Connection closed normally' }
+      : options;
+    if (shutdown.closeCode !== undefined) await this.closeClients(shutdown.closeCode, shutdown.closeReason ?? '');
     this.dropEverything();
     await stopped;
   }
@@ -283,7 +297,7 @@ class FaultServerImpl implements FaultServer {
       close: (code, reason) => client?.close(code, reason),
       drop: () => client?.terminate(),
     };
-    const runner = new ScriptRunner(this.profile, record, peer, this.maxRecorded);
+    const runner = new ScriptRunner(this.profile, record, peer, this.maxRecorded, this.runnerOptions);
     this.runners.add(runner);
     socket.once('close', () => {
       record.closedAt = Date.now();
@@ -318,11 +332,12 @@ function checkOptions(options: FaultServerOptions): { host: string; port: number
  */
 export async function createFaultServer(options: FaultServerOptions): Promise<FaultServer> {
   const { host, port, maxRecorded } = checkOptions(options);
+  const runnerOptions = checkRunnerOptions(options);
   const profile = validateScript(options.protocol, []);
   const pick = createScriptPicker(options.protocol, options, 'server');
   const serverScript = options.server ?? [];
   validateServerScript(serverScript);
-  const server = new FaultServerImpl(profile, pick, host, maxRecorded);
+  const server = new FaultServerImpl(profile, pick, host, maxRecorded, runnerOptions);
   await server.listen(port);
   server.runServerScript(serverScript).catch((error: unknown) => {
     if (!server.closed) server.errors.push(error as Error);

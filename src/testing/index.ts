@@ -9,8 +9,8 @@ export type { FaultServer, FaultServerOptions, RestartOptions } from './fault-se
 // The same scripts as msw ws.link handlers: 'session-lifecycle/testing/msw' (needs msw installed)
 
 // What a connection did, and the server side of each profile's wire
-export { createWireSpeaker, tunnelIdFor, HANDSHAKE_SYNC_TIMESTAMP } from './wire-speaker.js';
-export type { ConnectionRecord, WireSpeaker } from './wire-speaker.js';
+export { createWireSpeaker, tunnelIdFor, guacdIdFor, HANDSHAKE_SYNC_TIMESTAMP, GUACAMOLE_DIALECTS } from './wire-speaker.js';
+export type { ConnectionRecord, WireSpeaker, GuacamoleDialect, SpeakerOptions, TunnelClose } from './wire-speaker.js';
 
 // Headless simulation on a simulated clock: one session's timeline, and a herd of clients hit by one outage
 export { simulate, SIMULATE_DEFAULTS } from './simulate.js';

@@ -13,7 +13,8 @@ import type { WebSocketData, WebSocketLink } from 'msw';
 import { SessionError, describeValue, invalidOption } from '../errors/index.js';
 import { createScriptPicker, validateScript } from './script.js';
 import type { FaultProtocol, FaultStep } from './script.js';
-import { ScriptRunner, createConnectionRecord } from './wire-speaker.js';
+import { ScriptRunner, checkRunnerOptions, createConnectionRecord } from './wire-speaker.js';
+import type { GuacamoleDialect } from './wire-speaker.js';
 import type { ConnectionRecord, ScriptPeer } from './wire-speaker.js';
 
 export interface FaultHandlersOptions {
@@ -26,6 +27,10 @@ export interface FaultHandlersOptions {
   readonly scripts?: readonly (readonly FaultStep[])[] | ((index: number) => readonly FaultStep[]);
   /** Frames kept per connection in `received`. Default 200. */
   readonly maxRecordedMessages?: number;
+  /** Guacamole only: which tunnel to play, as `createFaultServer`'s `dialect`. */
+  readonly dialect?: GuacamoleDialect;
+  /** Guacamole: an idle guacd's `sync` about this often once the display has started (0: never). Default 1000. */
+  readonly idleSyncMs?: number;
 }
 
 export interface FaultHandlers {
@@ -56,6 +61,7 @@ export function createFaultHandlers(options: FaultHandlersOptions): FaultHandler
   const maxRecorded = options.maxRecordedMessages ?? 200;
   if (!Number.isInteger(maxRecorded) || maxRecorded < 0) throw invalidOption('maxRecordedMessages', `maxRecordedMessages must be an integer of at least 0 (got ${describeValue(maxRecorded)})`, maxRecorded);
   const pick = createScriptPicker(options.protocol, options, 'msw');
+  const runnerOptions = checkRunnerOptions(options);
   const connections: ConnectionRecord[] = [];
   const errors: Error[] = [];
   const runners = new Set<ScriptRunner>();
@@ -88,7 +94,7 @@ export function createFaultHandlers(options: FaultHandlersOptions): FaultHandler
       // Emulation: no TCP socket to destroy; the client sees 1006 (msw reports wasClean: true).
       drop: () => queueMicrotask(() => client.close(1006, '')),
     };
-    const runner = new ScriptRunner(profile, record, peer, maxRecorded);
+    const runner = new ScriptRunner(profile, record, peer, maxRecorded, runnerOptions);
     runners.add(runner);
     client.addEventListener('message', (event) => runner.receive(toRecorded(event.data)));
     client.addEventListener('close', (event) => {

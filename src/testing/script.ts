@@ -22,6 +22,10 @@ export type FaultStep =
   | { readonly do: 'silence'; readonly forMs: number }
   | { readonly do: 'status'; readonly code: CodeValue; readonly message?: string }
   | { readonly do: 'end'; readonly message?: string }
+  /** Guacamole only: an `error` instruction with a gateway's text code (guacamole-lite's), then close 1011 as guacamole-lite closes. */
+  | { readonly do: 'gatewayError'; readonly code: string; readonly message?: string }
+  /** Guacamole only: guacd's bare `disconnect`, then the tunnel's close for guacd's end (the dialect's close 1000). */
+  | { readonly do: 'disconnect' }
   | { readonly do: 'close'; readonly code: number; readonly reason?: string }
   | { readonly do: 'drop' }
   | { readonly do: 'wait'; readonly ms: number };
@@ -58,6 +62,8 @@ const STEP_KEYS: Readonly<Record<FaultStep['do'] | ServerStep['do'], readonly st
   silence: ['forMs'],
   status: ['code', 'message'],
   end: ['message'],
+  gatewayError: ['code', 'message'],
+  disconnect: [],
   close: ['code', 'reason'],
   drop: [],
   wait: ['ms'],
@@ -65,9 +71,11 @@ const STEP_KEYS: Readonly<Record<FaultStep['do'] | ServerStep['do'], readonly st
   flap: ['times', 'upMs', 'downMs'],
   waitForConnections: ['count'],
 };
-const CONNECTION_STEPS = ['accept', 'reject', 'handshake', 'stall', 'stream', 'silence', 'status', 'end', 'close', 'drop', 'wait'] as const;
+const CONNECTION_STEPS = ['accept', 'reject', 'handshake', 'stall', 'stream', 'silence', 'status', 'end', 'gatewayError', 'disconnect', 'close', 'drop', 'wait'] as const;
 const SERVER_STEPS = ['restart', 'flap', 'waitForConnections', 'wait'] as const;
-const TERMINAL = new Set<string>(['reject', 'close', 'drop']);
+const TERMINAL = new Set<string>(['reject', 'close', 'drop', 'gatewayError', 'disconnect']);
+/** A gateway's text status code, as guacamole-lite writes them (SERVICE_UNAVAILABLE). */
+const TEXT_CODE = /^[A-Z][A-Z0-9_]{0,63}$/;
 const CLOSE_CODES = '1000-1003, 1007-1014, 3000-4999';
 
 /** Close codes a close frame may carry (RFC 6455 §7.4: 1004-1006 and 1015 are never sent; 1016-2999 are reserved). */
@@ -185,6 +193,14 @@ function checkConnectionStep(profile: Profile, index: number, record: Record<str
     case 'end':
       checkText(index, kind, 'message', record.message);
       if (record.message !== undefined && profile.id === 'guacamole') fail(index, kind, 'message', 'cannot be sent: the Guacamole disconnect instruction has no arguments', record.message);
+      return;
+    case 'gatewayError':
+      if (profile.id !== 'guacamole') fail(index, kind, '', 'is a Guacamole gateway step (guacamole-lite\'s text-coded error)', profile.id);
+      checkText(index, kind, 'message', record.message);
+      if (typeof record.code !== 'string' || !TEXT_CODE.test(record.code)) fail(index, kind, 'code', 'must be a text code of capitals, digits and underscores, at most 64 (e.g. SERVICE_UNAVAILABLE)', record.code);
+      return;
+    case 'disconnect':
+      if (profile.id !== 'guacamole') fail(index, kind, '', 'is a Guacamole step (guacd\'s bare disconnect); use end for other protocols', profile.id);
       return;
     case 'close':
       return checkClose(index, kind, ['code', 'reason'], record.code, record.reason);
@@ -314,6 +330,17 @@ export const step = {
   status: (code: CodeValue, message?: string): FaultStep => (message === undefined ? { do: 'status', code } : { do: 'status', code, message }),
   /** The peer's goodbye: Guacamole `disconnect`, envelope `end`. */
   end: (message?: string): FaultStep => (message === undefined ? { do: 'end' } : { do: 'end', message }),
+  /**
+   * Guacamole: guacamole-lite's own error, `5.error,<message>,<CODE>;` with a text code (SERVICE_UNAVAILABLE,
+   * INVALID_TOKEN, …; the message defaults to the one guacamole-lite writes), then close 1011 `Internal server error`.
+   */
+  gatewayError: (code: string, message?: string): FaultStep => (message === undefined ? { do: 'gatewayError', code } : { do: 'gatewayError', code, message }),
+  /**
+   * Guacamole: guacd's bare `disconnect` (no status), then the tunnel's close once guacd has gone: 1000 `0` from the Java
+   * tunnel, 1000 `Connection closed normally` from guacamole-lite. Before the handshake's sync, what guacd 1.5 sends for a
+   * desktop it cannot reach or sign in to.
+   */
+  disconnect: (): FaultStep => ({ do: 'disconnect' }),
   /** A close frame with this code and reason. */
   close: (code: number, reason?: string): FaultStep => (reason === undefined ? { do: 'close', code } : { do: 'close', code, reason }),
   /** Destroy the TCP socket without a close frame (the client sees 1006). */

@@ -28,6 +28,7 @@ import type { TransportEvent, TransportInput } from '../../machines/wire.js';
 import { validateScript, withImplicitAccept } from './script.js';
 import type { FaultStep } from './script.js';
 import type { SimLink, StreamPlan } from './sim-link.js';
+import { DISCONNECT_BEFORE_SYNC_CODE } from '../../machines/guacamole/codec.js';
 
 /** One step list per connection attempt; attempts past the end repeat the last list. */
 export type SimScript = readonly (readonly FaultStep[])[];
@@ -87,6 +88,8 @@ export function playAttempt(steps: readonly FaultStep[], context: PlayContext): 
   let index = 0;
   let stopped = false;
   let finished = false;
+  /** The handshake's sync was delivered: a Guacamole `disconnect` is then a goodbye, before it a failed attempt. */
+  let synced = false;
   let responsive = true;
   link.answering(true);
 
@@ -176,6 +179,7 @@ export function playAttempt(steps: readonly FaultStep[], context: PlayContext): 
         case 'handshake':
           for (const id of step.steps ?? profile.steps.map((known) => known.id)) {
             if (stopped) break;
+            if (id === 'sync') synced = true;
             sendBack({ type: 'transport.signal', signal: { kind: 'step', step: id } });
           }
           break;
@@ -202,6 +206,16 @@ export function playAttempt(steps: readonly FaultStep[], context: PlayContext): 
         }
         case 'end':
           sendBack({ type: 'transport.signal', signal: step.message === undefined ? { kind: 'end' } : { kind: 'end', message: step.message } });
+          break;
+        case 'gatewayError':
+          // What the codec makes of guacamole-lite's text-coded error, then its close 1011.
+          sendBack({ type: 'transport.signal', signal: { kind: 'status', code: step.code, message: step.message ?? step.code } });
+          sendBack({ type: 'transport.close', code: 1011, reason: 'Internal server error', wasClean: true });
+          break;
+        case 'disconnect':
+          // What the codec makes of guacd's bare disconnect (a failed attempt before the first sync), then the close 1000.
+          sendBack({ type: 'transport.signal', signal: synced ? { kind: 'end' } : { kind: 'status', code: DISCONNECT_BEFORE_SYNC_CODE, message: 'disconnect before the first sync' } });
+          sendBack({ type: 'transport.close', code: 1000, reason: '0', wasClean: true });
           break;
         case 'close':
           sendBack({ type: 'transport.close', code: step.code, reason: step.reason ?? '', wasClean: true });

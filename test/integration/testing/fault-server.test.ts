@@ -93,10 +93,10 @@ describe('createFaultServer: handshake frames per profile', () => {
 
 describe('createFaultServer: status, end, close, drop', () => {
   it('guacamole: status is an error instruction named after the catalog entry; end is disconnect', async () => {
-    const s = await start({ protocol: 'guacamole', script: [step.status(519), step.status(769, 'bad login'), step.end()] });
+    const s = await start({ protocol: 'guacamole', script: [step.status(519), step.status(769, 'bad login'), step.handshake(['sync']), step.end()] });
     const c = connect(s.url);
-    await vi.waitFor(() => expect(c.frames).toHaveLength(3));
-    expect(controlSignals(guacamoleProfile, c.frames)).toEqual(['status:519:UPSTREAM_NOT_FOUND', 'status:769:bad login', 'end:']);
+    await vi.waitFor(() => expect(c.frames).toHaveLength(4));
+    expect(controlSignals(guacamoleProfile, c.frames)).toEqual(['status:519:UPSTREAM_NOT_FOUND', 'status:769:bad login', 'step:sync', 'end:']);
   });
 
   it('envelope: status carries the catalog form of the code; end carries its message', async () => {
@@ -196,12 +196,25 @@ describe('createFaultServer: stream', () => {
     expect((arrivals.at(-1) ?? 0) - (arrivals[0] ?? 0)).toBeGreaterThanOrEqual(250);
   });
 
-  it('guacamole: display instructions that never touch the handshake', async () => {
+  it('guacamole: guacd-like frames (img, blob, end) that never touch the handshake before its sync', async () => {
     const s = await start({ protocol: 'guacamole', script: [step.stream(200, 50)] });
     const c = connect(s.url);
     await vi.waitFor(() => expect(c.frames).toHaveLength(10));
     const signals = decodeAll(guacamoleProfile, c.frames);
     expect(signals.every((signal) => signal.kind === 'data')).toBe(true);
-    expect(signals[3]).toEqual({ kind: 'data', data: { opcode: 'rect', args: ['0', '3', '0', '1', '1'] } });
+    expect(signals.slice(9, 12)).toEqual([
+      { kind: 'data', data: { opcode: 'img', args: ['1', '14', '0', 'image/png', '0', '3'] } },
+      { kind: 'data', data: { opcode: 'blob', args: ['1', 'iVBORw0KGgo='] } },
+      { kind: 'data', data: { opcode: 'end', args: ['1'] } },
+    ]);
+  });
+
+  it('guacamole: after the handshake, a sync per frame, as guacd ends each frame', async () => {
+    const s = await start({ protocol: 'guacamole', script: [step.handshake(), step.stream(200, 50)] });
+    const c = connect(s.url);
+    await vi.waitFor(() => expect(c.frames).toHaveLength(12));
+    const opcodes = decodeAll(guacamoleProfile, c.frames).map((signal) => (signal.kind === 'data' ? (signal.data as { opcode: string }).opcode : signal.kind));
+    expect(opcodes.slice(0, 8)).toEqual(['step', 'size', 'img', 'blob', 'end', 'step', 'sync', 'reply']);
+    expect(opcodes.filter((op) => op === 'sync')).toHaveLength(11);
   });
 });

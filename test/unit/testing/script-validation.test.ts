@@ -17,7 +17,7 @@ describe('validateScript', () => {
     ['a negative duration', [step.wait(-1)], /^Fault script step 0 \(wait\): ms must be a duration in ms from 0 to 2147483647 \(got -1\)$/, 'step 0.ms'],
     ['a NaN duration', [step.handshake(), step.silence(Number.NaN)], /step 1 \(silence\): forMs must be a duration .*\(got NaN\)/, 'step 1.forMs'],
     ['a stream rate of 0', [step.stream(0, 10)], /step 0 \(stream\): ratePerSecond must be a number above 0 and at most 1000 \(got 0\)/, 'step 0.ratePerSecond'],
-    ['an unknown step', [bad({ do: 'explode' })], /step 0: do is not a known step \(accepted: accept, reject, handshake, stall, stream, silence, status, end, close, drop, wait\) \(got "explode"\)/, 'step 0.do'],
+    ['an unknown step', [bad({ do: 'explode' })], /step 0: do is not a known step \(accepted: accept, reject, handshake, stall, stream, silence, status, end, gatewayError, disconnect, close, drop, wait\) \(got "explode"\)/, 'step 0.do'],
     ['a step that is not an object', [bad('wait')], /step 0: must be an object like/, 'step 0'],
     ['a misspelt field', [bad({ do: 'wait', forMs: 5 })], /step 0 \(wait\): forMs is not a field of this step \(accepted: ms\)/, 'step 0.forMs'],
     ['an unknown handshake step', [step.handshake(['tls'])], /step 0 \(handshake\): steps has an unknown guacamole handshake step \(accepted: tunnel, sync\) \(got "tls"\)/, 'step 0.steps'],
