@@ -6,14 +6,15 @@ import { isSessionError } from '../errors/index.js';
 import { PROTOCOLS } from '../codes/types.js';
 import type { ProtocolId } from '../codes/types.js';
 import type { RetryOptions, RetryPolicy } from '../policy/index.js';
-import { HERD_DEFAULTS, guacamoleCountdownPolicy, simulateHerd } from '../testing/herd.js';
+import { HERD_DEFAULTS, simulateHerd } from '../testing/herd.js';
+import { NAMED_POLICIES } from '../testing/peer-policies.js';
 import type { HerdEngine, HerdOutage, HerdResult } from '../testing/herd.js';
 import { EXIT, UsageError, parseCommandArgs } from './args.js';
 import type { CliCommand, CliIo } from './args.js';
 import { formatDuration } from './format.js';
 
 const USAGE = `Usage: session-lifecycle simulate --protocol <id> [--clients N] [--outage restart|drop] [--down-ms N]
-         [--close-code N] [--policy default|guacamole-countdown|fixed:0,2000,10000] [--bucket-ms N]
+         [--close-code N] [--policy <name>|fixed:0,2000,10000] [--bucket-ms N]
          [--seed N] [--engine policy|machine] [--json]
 
   -p, --protocol   ${PROTOCOLS.join(', ')}
@@ -23,8 +24,11 @@ const USAGE = `Usage: session-lifecycle simulate --protocol <id> [--clients N] [
   --down-ms        how long a restart keeps the server down (default ${HERD_DEFAULTS.downMs})
   --close-code     how a restart ends the sockets: 1006 (no close frame, the default) or a close
                    code the server sends (1001 going away, 1012 service restart, ...)
-  --policy         default: the SDK's policy (exponential, full jitter); guacamole-countdown: a fixed
-                   15 s countdown without jitter; fixed:<ms,ms,...>: a fixed schedule, last delay repeats
+  --policy         default: the SDK's policy (exponential, full jitter); decorrelated: decorrelated jitter
+                   from 1.5 s, capped at 10 s; guacamole-countdown: Guacamole's web client, a fixed 15 s
+                   countdown without jitter; partysocket: 3 s ×1.3 up to 10 s, no jitter;
+                   reconnecting-websocket: the same from a per-client 1-5 s; fixed:<ms,ms,...>: a fixed
+                   schedule, the last delay repeats
   --bucket-ms      histogram bucket width (default ${HERD_DEFAULTS.bucketMs})
   --seed           seed of the clients' random sources (default 1)
   --engine         policy: replay each client's retry loop with the machine's policy (fast, the default);
@@ -60,14 +64,14 @@ function integer(flag: string, value: string | undefined): number | undefined {
 }
 
 function parsePolicy(value: string | undefined): RetryOptions | RetryPolicy | undefined {
-  if (value === undefined || value === 'default') return undefined;
-  if (value === 'guacamole-countdown') return guacamoleCountdownPolicy;
+  if (value === undefined) return undefined;
+  if (Object.hasOwn(NAMED_POLICIES, value)) return NAMED_POLICIES[value];
   const fixed = /^fixed:(.+)$/.exec(value);
   if (fixed !== null) {
     const delays = fixed[1]!.split(',').map((part) => part.trim());
     if (delays.every((part) => /^\d+$/.test(part))) return { schedule: delays.map(Number) };
   }
-  throw new UsageError(`--policy must be default, guacamole-countdown or fixed:<ms,ms,...> (got ${JSON.stringify(value)})`);
+  throw new UsageError(`--policy must be ${Object.keys(NAMED_POLICIES).join(', ')} or fixed:<ms,ms,...> (got ${JSON.stringify(value)})`);
 }
 
 function parseOutage(kind: string | undefined, downMs: number | undefined, closeCode: number | undefined): { outage: HerdOutage; text: string } {
