@@ -65,6 +65,18 @@ export interface SessionLink {
    * For an owner that can no longer stop its child: XState does not stop the children of an actor that errored.
    */
   release?: (() => void) | null;
+  /**
+   * The clock the transport's own timer runs on (the keep-alive tick of `TransportInput.keepAliveEveryMs`): the same
+   * injected clock the actor runs on, called directly so a tick costs a timer, not an actor event. Absent: the actor
+   * system's scheduler.
+   */
+  readonly timers?: TransportTimers;
+}
+
+/** A clock's timer half: `SimulatedClock`, or the platform's setTimeout/clearTimeout. */
+export interface TransportTimers {
+  setTimeout(fn: () => void, ms: number): unknown;
+  clearTimeout(id: unknown): void;
 }
 
 /** Why a socket failed, as the transport saw it (no secrets: URLs are redacted). */

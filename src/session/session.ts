@@ -19,7 +19,7 @@ import { resolveSessionOptions } from '../../machines/session-options.js';
 import { projectSession } from '../../machines/project.js';
 import type { SessionProjection } from '../../machines/project.js';
 import type { Profile } from '../../machines/profile.js';
-import type { SessionLink } from '../../machines/wire.js';
+import type { SessionLink, TransportTimers } from '../../machines/wire.js';
 import { SecretUrlSource } from '../../machines/secret-url.js';
 import type { UrlSource } from '../../machines/secret-url.js';
 import { watchEnvironment } from './environment.js';
@@ -99,6 +99,7 @@ export class Session extends EventEmitter<SessionEventMap> {
       wantActivity: false,
       send: null,
       release: null,
+      timers: options.clock ?? PLATFORM_TIMERS,
       onData: (data) => {
         try {
           this.emit('message', data);
@@ -306,6 +307,12 @@ export class Session extends EventEmitter<SessionEventMap> {
     this.#emit('failed', { reason: 'internal', cause, final: cause, error });
   }
 }
+
+/** The platform's timers, for a session on the real clock (the transport's keep-alive tick). */
+const PLATFORM_TIMERS: TransportTimers = {
+  setTimeout: (fn, ms) => setTimeout(fn, ms),
+  clearTimeout: (id) => clearTimeout(id as ReturnType<typeof setTimeout>),
+};
 
 /** What a listener's throw becomes: the platform's `reportError` (browsers), else an uncaught error on a microtask. */
 function reportListenerError(error: unknown): void {

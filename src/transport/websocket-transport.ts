@@ -168,16 +168,32 @@ export function createWebSocketTransport(WebSocket: WebSocketConstructor): WebSo
       }
     };
 
-    // The transport's own keep-alive: one tick pending at a time, from open until the close or the stop.
+    // The transport's own keep-alive: one tick pending at a time, from open until the close or the stop. On the
+    // link's timers (the injected clock, called directly: a tick costs a timer, not an actor event) when it has them,
+    // else on the actor system's scheduler.
     let ticking = false;
+    let tickTimer: unknown = null;
+    const { timers } = link;
+    const onTick = (): void => {
+      tickTimer = null;
+      try {
+        sendKeepAlive();
+      } catch (error) {
+        stopKeepAlive();
+        broken(error);
+      }
+    };
     const scheduleKeepAlive = (): void => {
       ticking = true;
-      system.scheduler.schedule(self, self, KEEPALIVE_TICK, keepAliveEveryMs!, KEEPALIVE_TIMER);
+      if (timers === undefined) system.scheduler.schedule(self, self, KEEPALIVE_TICK, keepAliveEveryMs!, KEEPALIVE_TIMER);
+      else tickTimer = timers.setTimeout(onTick, keepAliveEveryMs!);
     };
     const stopKeepAlive = (): void => {
       if (!ticking) return;
       ticking = false;
-      system.scheduler.cancel(self, KEEPALIVE_TIMER);
+      if (timers === undefined) system.scheduler.cancel(self, KEEPALIVE_TIMER);
+      else if (tickTimer !== null) timers.clearTimeout(tickTimer);
+      tickTimer = null;
     };
     const sendKeepAlive = (): void => {
       if (!ticking) return;
