@@ -39,6 +39,8 @@ export const EXIT = {
   notFound: 1,
   /** Bad usage: unknown flag, missing or extra argument, unknown protocol, malformed code. */
   usage: 2,
+  /** A package the command needs is not installed (sysexits EX_UNAVAILABLE). */
+  unavailable: 69,
 } as const;
 
 /** A mistake in how the command was called; `main` prints it with the usage and exits 2. */

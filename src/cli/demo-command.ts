@@ -2,7 +2,7 @@
  * `session-lifecycle demo [--protocol <id>] [--scenario <name>]`: an embedded fault server and a real session
  * against it, with a live, readable timeline in the terminal. Exits 0 on its own when the scenario ends.
  */
-import { WebSocket } from 'ws';
+import { loadWs } from '../testing/load-ws.js';
 import type { Classification, ProtocolId } from '../codes/types.js';
 import { PROTOCOLS } from '../codes/types.js';
 import { catalogs } from '../codes/index.js';
@@ -90,6 +90,7 @@ export async function runDemo(args: readonly string[], io: CliIo): Promise<numbe
     statusShown = true;
   };
 
+  const { WebSocket } = await loadWs('the demo');
   const server = await createFaultServer({ protocol, scripts: scenario.scripts(protocol) });
   io.stdout(`${paint('1', `session-lifecycle demo: ${protocol}, scenario "${scenario.name}"`)}\n${scenario.description}\n`);
   io.stdout(`fault server on ${server.url}\n\n`);

@@ -7,6 +7,7 @@ import packageJson from '../../package.json' with { type: 'json' };
 import { defaultClassifier } from '../classify/classify.js';
 import { catalogs } from '../codes/index.js';
 import { CODE_SPACES } from '../codes/types.js';
+import { isSessionError } from '../errors/index.js';
 import { EXIT, UsageError } from './args.js';
 import type { CliCommand, CliContext, CliIo } from './args.js';
 import { catalogCommand } from './catalog.js';
@@ -80,6 +81,11 @@ export async function main(
   try {
     return await command.run(rest, io, context);
   } catch (error) {
+    // A missing optional peer (ws for the demo) is the install's business, not a crash: say what to install.
+    if (isSessionError(error, 'SESSION_ERR_MISSING_PEER')) {
+      io.stderr(`session-lifecycle ${first}: ${error.message}\n`);
+      return EXIT.unavailable;
+    }
     if (!(error instanceof UsageError)) throw error;
     io.stderr(`session-lifecycle ${first}: ${error.message}\n\n${command.usage}`);
     return EXIT.usage;

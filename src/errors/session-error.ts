@@ -16,6 +16,8 @@ export const SESSION_ERROR_CODES = {
   SESSION_ERR_INVALID_STATE: 'SESSION_ERR_INVALID_STATE',
   /** A fault script (testing kit) with a bad step. */
   SESSION_ERR_INVALID_SCRIPT: 'SESSION_ERR_INVALID_SCRIPT',
+  /** An optional peer dependency a feature needs is not installed (`ws` for the fault server and the demo). */
+  SESSION_ERR_MISSING_PEER: 'SESSION_ERR_MISSING_PEER',
 } as const;
 
 export type SessionErrorCode = keyof typeof SESSION_ERROR_CODES;

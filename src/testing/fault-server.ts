@@ -8,8 +8,10 @@ import http from 'node:http';
 import type { IncomingMessage } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
-import { WebSocketServer, WebSocket } from 'ws';
-import type { RawData } from 'ws';
+import type { RawData, WebSocket, WebSocketServer } from 'ws';
+import { WS_READY_STATE } from '../transport/websocket-types.js';
+import { loadWs } from './load-ws.js';
+import type { WsModule } from './load-ws.js';
 import { SessionError, describeValue, invalidOption } from '../errors/index.js';
 import type { Profile } from '../../machines/profile.js';
 import { createScriptPicker, validateScript, validateServerScript } from './script.js';
@@ -97,7 +99,7 @@ class FaultServerImpl implements FaultServer {
   port = 0;
   private state: 'up' | 'down' | 'closed' = 'down';
   private readonly http = http.createServer((_request, response) => response.writeHead(426, { Connection: 'close' }).end());
-  private readonly wss = new WebSocketServer({ noServer: true });
+  private readonly wss: WebSocketServer;
   private readonly sockets = new Set<Socket>();
   private readonly runners = new Set<ScriptRunner>();
   private readonly waiters = new Set<Waiter>();
@@ -109,7 +111,9 @@ class FaultServerImpl implements FaultServer {
     private readonly host: string,
     private readonly maxRecorded: number,
     private readonly runnerOptions: RunnerOptions,
+    ws: WsModule,
   ) {
+    this.wss = new ws.WebSocketServer({ noServer: true });
     this.http.on('connection', (socket) => {
       this.sockets.add(socket);
       socket.once('close', () => this.sockets.delete(socket));
@@ -222,7 +226,7 @@ class FaultServerImpl implements FaultServer {
     const open = [...this.wss.clients];
     for (const runner of this.runners) runner.cancel();
     const allClosed = Promise.all(open.map((client) => new Promise<void>((resolve) => {
-      if (client.readyState === WebSocket.CLOSED) return resolve();
+      if (client.readyState === WS_READY_STATE.CLOSED) return resolve();
       client.once('close', () => resolve());
       client.close(code, reason);
     })));
@@ -292,7 +296,7 @@ class FaultServerImpl implements FaultServer {
         }),
       reject: (status, retryAfter) => writeHttpError(socket, status, retryAfter),
       send: (frame) => {
-        if (client?.readyState === WebSocket.OPEN) client.send(frame);
+        if (client?.readyState === WS_READY_STATE.OPEN) client.send(frame);
       },
       close: (code, reason) => client?.close(code, reason),
       drop: () => client?.terminate(),
@@ -337,7 +341,8 @@ export async function createFaultServer(options: FaultServerOptions): Promise<Fa
   const pick = createScriptPicker(options.protocol, options, 'server');
   const serverScript = options.server ?? [];
   validateServerScript(serverScript);
-  const server = new FaultServerImpl(profile, pick, host, maxRecorded, runnerOptions);
+  const ws = await loadWs('createFaultServer');
+  const server = new FaultServerImpl(profile, pick, host, maxRecorded, runnerOptions, ws);
   await server.listen(port);
   server.runServerScript(serverScript).catch((error: unknown) => {
     if (!server.closed) server.errors.push(error as Error);
