@@ -45,6 +45,7 @@ export {
   resolveRetryOptions,
   isRetryPolicy,
   DEFAULT_RETRY,
+  DECORRELATED_RETRY,
   exponentialBackoff,
   fixedSchedule,
   withLimits,

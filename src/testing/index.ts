@@ -16,6 +16,6 @@ export type { ConnectionRecord, WireSpeaker, GuacamoleDialect, SpeakerOptions, T
 export { simulate, SIMULATE_DEFAULTS } from './simulate.js';
 export type { SimulateOptions, Timeline, TimelineEntry, TimelineEvent, SimulationOutcome } from './simulate.js';
 export { simulateHerd, guacamoleCountdownPolicy, HERD_DEFAULTS } from './herd.js';
-export { partysocketPolicy, reconnectingWebSocketPolicy, DECORRELATED_RECOVERY, NAMED_POLICIES } from './peer-policies.js';
+export { partysocketPolicy, reconnectingWebSocketPolicy, NAMED_POLICIES } from './peer-policies.js';
 export type { HerdOptions, HerdResult, HerdBucket, HerdOutage, HerdEngine } from './herd.js';
 export { mulberry32 } from './prng.js';

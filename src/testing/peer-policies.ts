@@ -3,6 +3,7 @@
  * (`session-lifecycle simulate --policy <name>`). Each follows the peer's published defaults; none is a
  * recommendation. Stateless: what a peer keeps per client is carried in `lastDelayMs`.
  */
+import { DECORRELATED_RETRY } from '../policy/index.js';
 import type { RetryOptions, RetryPolicy } from '../policy/index.js';
 import { guacamoleCountdownPolicy } from './herd.js';
 
@@ -25,16 +26,11 @@ export const partysocketPolicy: RetryPolicy = growing(() => 3000);
  */
 export const reconnectingWebSocketPolicy: RetryPolicy = growing((random) => 1000 + random() * 4000);
 
-/**
- * The candidate for the SDK's default after a mass outage: AWS "decorrelated jitter" from 1.5 s, capped at 10 s
- * (every delay random in [1500, 3 × the last], at most 10000 ms). bench/RESULTS.md ("herd") has the comparison.
- */
-export const DECORRELATED_RECOVERY: RetryOptions = Object.freeze({ jitter: 'decorrelated', initialDelayMs: 1500, maxDelayMs: 10_000 });
 
 /** The policies `simulate --policy` knows by name (`default` is the SDK's `DEFAULT_RETRY`). */
 export const NAMED_POLICIES: Readonly<Record<string, RetryOptions | RetryPolicy | undefined>> = Object.freeze({
   default: undefined,
-  decorrelated: DECORRELATED_RECOVERY,
+  decorrelated: DECORRELATED_RETRY,
   'guacamole-countdown': guacamoleCountdownPolicy,
   partysocket: partysocketPolicy,
   'reconnecting-websocket': reconnectingWebSocketPolicy,
