@@ -110,10 +110,14 @@ for (const profile of [guacamoleProfile, frameProfile, softdriveProfile, msraPro
   describe(`${profile.id} machine invariants under random events, codes and time`, () => {
     const machine = createSessionMachine(profile, { retry: { maxAttempts: MAX_ATTEMPTS, initialDelayMs: 500, maxDelayMs: 4000 }, historySize: HISTORY });
 
-    it('never breaks: no actor error, one transport at most, attempt ≤ maxAttempts, no connection while a wait for the user stands, no timer after the end, bounded context', async () => {
+    it('never breaks: no actor error, one transport at most, attempt ≤ maxAttempts, no connection while a wait for the user stands, no timer after the end, bounded context (static, answering and hanging URL functions)', async () => {
       await fc.assert(
-        fc.asyncProperty(commands(profile), fc.integer(), async (script, seed) => {
-          const h = startHarness(machine, { seed });
+        // The URL: a string, a function that answers, or one that never settles (the resolve timeout's business).
+        fc.asyncProperty(commands(profile), fc.integer(), fc.constantFrom('static', 'function', 'hangs'), async (script, seed, source) => {
+          const url = source === 'static' ? undefined
+            : source === 'function' ? () => 'wss://gateway.example/tunnel?token=minted'
+              : () => new Promise<string>(() => undefined);
+          const h = startHarness(machine, { seed, ...(url === undefined ? {} : { url }) });
           for (const command of script) {
             const socketsBefore = h.sockets.length;
             const stateBefore = h.state();
