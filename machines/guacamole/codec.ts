@@ -38,6 +38,8 @@ export const GUACAMOLE_CODEC_DEFAULTS = {
 export interface GuacamoleWireCodec extends WireCodec {
   /** The tunnel UUID from the first internal instruction of this connection, or null before it. */
   readonly tunnelId: string | null;
+  /** Whether this codec answers `sync` itself (option `ackSync`); when false, the application acknowledges each frame. */
+  readonly acksSync: boolean;
 }
 
 /** The tunnel-internal opcode (Guacamole.Tunnel.INTERNAL_DATA_OPCODE). */
@@ -149,6 +151,10 @@ class GuacamoleCodec implements GuacamoleWireCodec {
 
   get tunnelId(): string | null {
     return this.tunnel;
+  }
+
+  get acksSync(): boolean {
+    return this.ackSync;
   }
 
   decode(frame: WireFrame, emit: (signal: WireSignal) => void, onData?: (data: unknown) => void): void {

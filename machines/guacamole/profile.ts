@@ -12,8 +12,24 @@ import { guacamoleCatalog } from '../../src/codes/guacamole.js';
 import { defineProfile } from '../define-profile.js';
 import type { Profile } from '../profile.js';
 import { createGuacamoleCodec } from './codec.js';
+import type { GuacamoleCodecOptions } from './codec.js';
 
-export const guacamoleProfile: Profile = defineProfile({
+/**
+ * The Guacamole profile with codec options of its own, e.g. `createGuacamoleProfile({ ackSync: false })` for a session
+ * whose `sync` acknowledgements come from Guacamole.Client after it has drawn each frame (the guacamole-common-js
+ * adapter's profile). The options are validated here, once (SESSION_ERR_INVALID_OPTION). Create it once and share it:
+ * the session machine is built once per profile object.
+ */
+export function createGuacamoleProfile(codecOptions: GuacamoleCodecOptions = {}): Profile {
+  createGuacamoleCodec(codecOptions);
+  const options = Object.freeze({ ...codecOptions });
+  return defineProfile({
+    ...GUACAMOLE_PROFILE_DATA,
+    createCodec: Object.keys(options).length === 0 ? () => createGuacamoleCodec() : () => createGuacamoleCodec(options),
+  });
+}
+
+const GUACAMOLE_PROFILE_DATA = {
   id: 'guacamole',
   title: 'Apache Guacamole (WebSocket tunnel)',
   catalog: guacamoleCatalog,
@@ -36,5 +52,6 @@ export const guacamoleProfile: Profile = defineProfile({
     protocolError: 512,
   },
   retry: {},
-  createCodec: () => createGuacamoleCodec(),
-});
+} as const;
+
+export const guacamoleProfile: Profile = /* @__PURE__ */ createGuacamoleProfile();
