@@ -12,9 +12,30 @@ const INSPECT = Symbol.for('nodejs.util.inspect.custom');
 /** The source of the URL, opaque to serialisation. */
 export class SecretUrlSource {
   readonly #source: UrlSource;
+  readonly #next: ResolvedUrl | null;
 
-  constructor(source: UrlSource) {
+  /** `next`: a URL for the next attempt only (see `withNext`). */
+  constructor(source: UrlSource, next: ResolvedUrl | null = null) {
     this.#source = source;
+    this.#next = next;
+  }
+
+  /**
+   * The same source, with `url` used for the next attempt only: a string given to `reauthenticate` while the source is
+   * a function, so the attempts after it call the function again (fresh tokens) instead of replaying the string.
+   */
+  withNext(url: ResolvedUrl): SecretUrlSource {
+    return new SecretUrlSource(this.#source, url);
+  }
+
+  /** The URL for the next attempt only, if one was given (`withNext`). */
+  get next(): ResolvedUrl | null {
+    return this.#next;
+  }
+
+  /** The same source without its one-shot URL (it has been used). */
+  withoutNext(): SecretUrlSource {
+    return this.#next === null ? this : new SecretUrlSource(this.#source);
   }
 
   /** Calls the function form; may throw or reject (the machine turns that into a fault). */

@@ -61,11 +61,6 @@ export interface SessionContext {
    * for frames). Made when the URL resolves; one field on purpose (every context field costs each actor memory).
    */
   readonly connection: { readonly url: ResolvedUrl; readonly codec: WireCodec } | null;
-  /**
-   * A URL string given to `user.reauthenticate` while the session's URL is a function: used for the next attempt only,
-   * so the attempts after it call the function again (fresh tokens) instead of replaying this one.
-   */
-  readonly nextUrl: ResolvedUrl | null;
   readonly link: SessionLink;
   readonly now: () => number;
   readonly random: () => number;
@@ -244,10 +239,10 @@ export function createSessionMachine(profile: Profile, options: SessionMachineOp
         connection: connectionTo(context.url.resolveNow()!),
         connectivity: 'connecting' as const,
       })),
-      /** The one-shot URL from `reauthenticate` (see `nextUrl`): this attempt uses it, the next ones the function. */
+      /** The one-shot URL from `reauthenticate` (`SecretUrlSource.next`): this attempt uses it, the next ones the function. */
       useNextUrl: assign(({ context }) => ({
-        connection: connectionTo(context.nextUrl!),
-        nextUrl: null,
+        connection: connectionTo(context.url.next!),
+        url: context.url.withoutNext(),
         connectivity: 'connecting' as const,
       })),
       /**
@@ -258,8 +253,8 @@ export function createSessionMachine(profile: Profile, options: SessionMachineOp
         const { url } = event as Extract<UserEvent, { type: 'user.reauthenticate' }>;
         if (url === undefined) return {};
         const given = secretUrl(url);
-        if (given.isStatic && !context.url.isStatic) return { nextUrl: given.resolveNow() };
-        return { url: given, nextUrl: null };
+        if (given.isStatic && !context.url.isStatic) return { url: context.url.withNext(given.resolveNow()!) };
+        return { url: given };
       }),
       beginAttempt: assign(({ context }) => ({ attempt: context.attempt + 1, lastDelayMs: context.delayMs })),
       emitReconnecting: emit(({ context }) => ({
@@ -318,7 +313,7 @@ export function createSessionMachine(profile: Profile, options: SessionMachineOp
     },
     guards: {
       urlIsStatic: ({ context }) => context.url.isStatic,
-      hasNextUrl: ({ context }) => context.nextUrl !== null,
+      hasNextUrl: ({ context }) => context.url.next !== null,
       outcomeIs: ({ context }, outcomes: readonly Classification['outcome'][]) =>
         context.lastFault !== null && outcomes.includes(context.lastFault.outcome),
       /** The policy said stop (null) / reconnect at once (0). */
@@ -432,7 +427,6 @@ export function createSessionMachine(profile: Profile, options: SessionMachineOp
       url: secretUrl(input.url),
       protocols: input.protocols,
       connection: null,
-      nextUrl: null,
       link: input.link ?? privateLink(),
       now: input.now,
       random: input.random,
