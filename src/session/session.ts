@@ -8,6 +8,7 @@ import { EventEmitter } from 'eventemitter3';
 import { createActor } from 'xstate';
 import type { Actor } from 'xstate';
 import { SessionError } from '../errors/index.js';
+import { reportAppError } from '../errors/report-app-error.js';
 import type { Classification, Phase } from '../codes/types.js';
 import { redactText } from '../transport/redact.js';
 import type { ClassifySignal } from '../classify/index.js';
@@ -105,9 +106,7 @@ export class Session extends EventEmitter<SessionEventMap> {
           this.emit('message', data);
         } catch (error) {
           // A throwing `message` handler is the app's bug: surface it, but never inside the socket's listener.
-          queueMicrotask(() => {
-            throw error;
-          });
+          reportAppError(error);
         }
       },
     };
@@ -281,7 +280,7 @@ export class Session extends EventEmitter<SessionEventMap> {
     try {
       (this.emit as (event: K, ...rest: unknown[]) => boolean)(name, ...args);
     } catch (error) {
-      reportListenerError(error);
+      reportAppError(error);
     }
   }
 
@@ -314,17 +313,6 @@ const PLATFORM_TIMERS: TransportTimers = {
   clearTimeout: (id) => clearTimeout(id as ReturnType<typeof setTimeout>),
 };
 
-/** What a listener's throw becomes: the platform's `reportError` (browsers), else an uncaught error on a microtask. */
-function reportListenerError(error: unknown): void {
-  const report = (globalThis as { reportError?: (error: unknown) => void }).reportError;
-  if (typeof report === 'function') {
-    report(error);
-    return;
-  }
-  queueMicrotask(() => {
-    throw error;
-  });
-}
 
 /** The cause of a `failed` with reason `internal`: the error's message, redacted, in the profile's space. */
 function internalFailure(profile: Profile, phase: Phase, error: unknown): Classification {
