@@ -239,3 +239,27 @@ describe('Session facade over a real socket: an upgrade refused with a Guacamole
     }
   });
 });
+
+describe('Session facade: a throwing message handler', () => {
+  it('is reported, and the session keeps streaming and keeps its keep-alive', async () => {
+    const reported = collectListenerErrors();
+    const raw = await startWsServer((socket) => {
+      socket.send('0.,36.6d4f1e2a-0000-4000-8000-000000000000;');
+      socket.send('4.sync,1.0;');
+      socket.send('4.size,1.0,2.10,2.10;');
+      socket.send('4.size,1.0,2.20,2.20;');
+    });
+    server = raw;
+    session = createSession({ protocol: 'guacamole', url: raw.url, WebSocket, clock: new SimulatedClock() });
+    const seen: unknown[] = [];
+    session.on('message', (data) => {
+      seen.push(data);
+      throw new Error('message handler bug');
+    });
+    session.connect();
+    await vi.waitFor(() => expect(seen.length).toBeGreaterThanOrEqual(3));
+    expect(session.state.connectivity).toBe('ready');
+    expect(reported.length).toBe(seen.length);
+    expect((reported[0] as Error).message).toBe('message handler bug');
+  });
+});
