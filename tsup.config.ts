@@ -11,6 +11,7 @@ export default defineConfig([
       session: 'src/session/core.ts',
       testing: 'src/testing/index.ts',
       'testing/msw': 'src/testing/msw.ts',
+      'guacamole-common-js': 'src/guacamole-common-js/index.ts',
     },
     format: ['esm', 'cjs'],
     dts: true,
@@ -20,7 +21,7 @@ export default defineConfig([
     treeshake: true,
     target: 'node20',
     platform: 'neutral',
-    external: ['ws', 'xstate', 'eventemitter3', 'msw'],
+    external: ['ws', 'xstate', 'eventemitter3', 'msw', 'guacamole-common-js'],
   },
   {
     entry: { cli: 'src/cli/bin.ts' },
