@@ -76,8 +76,11 @@ const LITE_NORMAL: TunnelClose = Object.freeze({ code: 1000, reason: 'Connection
 const JAVA_SUCCESS: TunnelClose = Object.freeze({ code: 1000, reason: '0' });
 /** The Java tunnel closes with the status's WebSocket code and the decimal status; SERVER_ERROR is 1011 "512". */
 const JAVA_SERVER_ERROR: TunnelClose = Object.freeze({ code: 1011, reason: '512' });
-/** A 1×1 PNG's first bytes, base64: what an `img` stream's `blob` carries (guacd sends PNG/JPEG/WebP). */
-const PNG_HEAD = 'iVBORw0KGgo=';
+/**
+ * A complete 1×1 PNG (one #336699 pixel), base64: what an `img` stream's `blob` carries (guacd sends PNG/JPEG/WebP).
+ * Complete, so guacamole-common-js decodes it, finishes the frame and acknowledges its `sync`.
+ */
+const PNG_PIXEL = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGMwTpsJAAICATNWh+JUAAAAAElFTkSuQmCC';
 
 function createGuacamoleSpeaker(profile: Profile, index: number, dialect: GuacamoleDialect): WireSpeaker {
   const parser = new GuacamoleParser();
@@ -88,7 +91,7 @@ function createGuacamoleSpeaker(profile: Profile, index: number, dialect: Guacam
   const sync = (): string => encodeInstruction('sync', timestamp++, 0);
   /** What guacd sends for one frame of the display: an image stream (img, blob, end) at row `y`. */
   const image = (y: number): string =>
-    encodeInstruction('img', 1, 14, 0, 'image/png', 0, y) + encodeInstruction('blob', 1, PNG_HEAD) + encodeInstruction('end', 1);
+    encodeInstruction('img', 1, 14, 0, 'image/png', 0, y) + encodeInstruction('blob', 1, PNG_PIXEL) + encodeInstruction('end', 1);
   return {
     handshake: (steps = ids) =>
       steps.map((id) => {

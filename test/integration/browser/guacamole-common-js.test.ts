@@ -69,6 +69,8 @@ for (const dialect of ['guacamole-client', 'guacamole-lite'] as const) {
       expect(seen.states).toContain(CONNECTED);
       expect(seen.opcodes).toEqual(expect.arrayContaining(['size', 'img', 'blob', 'end', 'sync', 'error']));
       expect(seen.errors[0]).toEqual({ code: 519, message: 'Upstream not found' });
+      // The client decoded the fault server's PNG frames and finished them: it acknowledged their syncs.
+      expect(server!.connections[0]!.received.some((m) => /^4\.sync,/.test(String(m)))).toBe(true);
       expect(sdk.of('ready')).toHaveLength(1);
       expect(sdk.of('fault')[0]!.fault).toMatchObject({ code: seen.errors[0]!.code, message: 'Upstream not found' });
     });

@@ -31,7 +31,7 @@ describe('createFaultServer dialect guacamole-lite', () => {
     const c = connect(s.url);
     await vi.waitFor(() => expect(c.frames).toHaveLength(2));
     expect(c.frames[0]).toBe('0.,37.$00000000-0000-4000-8000-000000000000;');
-    expect(c.frames[1]).toBe('4.size,1.0,4.1024,3.768;3.img,1.1,2.14,1.0,9.image/png,1.0,1.0;4.blob,1.1,12.iVBORw0KGgo=;3.end,1.1;4.sync,1.1,1.0;');
+    expect(c.frames[1]).toBe('4.size,1.0,4.1024,3.768;3.img,1.1,2.14,1.0,9.image/png,1.0,1.0;4.blob,1.1,92.iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGMwTpsJAAICATNWh+JUAAAAAElFTkSuQmCC;3.end,1.1;4.sync,1.1,1.0;');
   });
 
   it('does not echo the ping; an idle display gets a sync every idleSyncMs', async () => {

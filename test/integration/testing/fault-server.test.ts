@@ -204,7 +204,7 @@ describe('createFaultServer: stream', () => {
     expect(signals.every((signal) => signal.kind === 'data')).toBe(true);
     expect(signals.slice(9, 12)).toEqual([
       { kind: 'data', data: { opcode: 'img', args: ['1', '14', '0', 'image/png', '0', '3'] } },
-      { kind: 'data', data: { opcode: 'blob', args: ['1', 'iVBORw0KGgo='] } },
+      { kind: 'data', data: { opcode: 'blob', args: ['1', 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGMwTpsJAAICATNWh+JUAAAAAElFTkSuQmCC'] } },
       { kind: 'data', data: { opcode: 'end', args: ['1'] } },
     ]);
   });
