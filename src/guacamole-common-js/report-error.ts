@@ -1,4 +1,6 @@
-/** Calls an app's handler; a throw is the app's bug: reported (`reportError`, else on a microtask), never rethrown here. */
+import { reportAppError } from '../errors/report-app-error.js';
+
+/** Calls an app's handler; a throw is the app's bug: reported (`reportAppError`), never rethrown here. */
 export function callApp<A extends unknown[]>(self: unknown, handler: ((...args: A) => void) | null | undefined, ...args: A): void {
   if (typeof handler !== 'function') return;
   try {
@@ -8,13 +10,4 @@ export function callApp<A extends unknown[]>(self: unknown, handler: ((...args: 
   }
 }
 
-export function reportAppError(error: unknown): void {
-  const report = (globalThis as { reportError?: (error: unknown) => void }).reportError;
-  if (typeof report === 'function') {
-    report(error);
-    return;
-  }
-  queueMicrotask(() => {
-    throw error;
-  });
-}
+export { reportAppError };
