@@ -43,6 +43,12 @@ export interface WireCodec {
    * Guacamole: a tunnel `ping` every time (the tunnel echoes it), plus a `nop` for guacd once 5 s have passed.
    */
   keepAliveFrame(now: number): WireFrame | null;
+  /**
+   * The frame that says goodbye on purpose before a polite close (the user's `disconnect()`), or null when the protocol
+   * has none or it was already sent: Guacamole's `disconnect` instruction, as Guacamole.Client sends it, so guacd ends
+   * the connection cleanly instead of seeing the tunnel drop. Optional.
+   */
+  goodbyeFrame?(): WireFrame | null;
   /** Forget partial input; called for every new connection. */
   reset(): void;
 }

@@ -46,6 +46,7 @@ export interface GuacamoleWireCodec extends WireCodec {
 export const INTERNAL_OPCODE = '';
 
 const NOP_FRAME = encodeInstruction('nop');
+const DISCONNECT_FRAME = encodeInstruction('disconnect');
 const KEEPALIVE: WireSignal = Object.freeze({ kind: 'keepalive' });
 const END: WireSignal = Object.freeze({ kind: 'end' });
 const TUNNEL_STEP: WireSignal = Object.freeze({ kind: 'step', step: 'tunnel' });
@@ -138,6 +139,8 @@ class GuacamoleCodec implements GuacamoleWireCodec {
   private readonly pings: string[] = [];
   private readonly nopIntervalMs: number;
   private lastNopAt: number | null = null;
+  /** A `disconnect` already went out on this connection (the app's, or the polite close's). */
+  private saidGoodbye = false;
   private readonly onInstruction = (opcode: string, args: readonly string[]): void => this.handle(opcode, args);
 
   constructor(options: GuacamoleCodecOptions) {
@@ -200,7 +203,16 @@ class GuacamoleCodec implements GuacamoleWireCodec {
     const [opcode, ...args] = toElements(message);
     const frame = encodeClientInstruction(opcode, args);
     if (opcode === INTERNAL_OPCODE && args[0] === 'ping' && args[1] !== undefined) this.remember(String(args[1]));
+    // The app (or Guacamole.Client over the adapter) said goodbye itself: the close sends no second one.
+    if (opcode === 'disconnect') this.saidGoodbye = true;
     return frame;
+  }
+
+  /** `disconnect`, once per connection: guacd ends the connection on it, as after Guacamole.Client.disconnect(). */
+  goodbyeFrame(): WireFrame | null {
+    if (this.saidGoodbye) return null;
+    this.saidGoodbye = true;
+    return DISCONNECT_FRAME;
   }
 
   /**
@@ -232,6 +244,7 @@ class GuacamoleCodec implements GuacamoleWireCodec {
     this.lastAckedSync = null;
     this.pings.length = 0;
     this.lastNopAt = null;
+    this.saidGoodbye = false;
   }
 
   private malformed(emit: (signal: WireSignal) => void, error: SessionError): void {

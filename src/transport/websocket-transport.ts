@@ -265,6 +265,9 @@ export function createWebSocketTransport(WebSocket: WebSocketConstructor): WebSo
         if (command.type === 'transport.keepalive') sendKeepAlive();
         else if (command.type === 'transport.terminate') drop(ws);
         else if (command.type === 'transport.shutdown') {
+          // A polite close says goodbye in the protocol first, where it has a way to (Guacamole's `disconnect`).
+          const goodbye = codec.goodbyeFrame?.() ?? null;
+          if (goodbye !== null) sendFrame(goodbye);
           safely(() => ws.close(closeCodeForClient(command.code), closeReasonForClient(command.reason)));
           dropAfterGrace(ws, closeGraceMs);
         }

@@ -188,3 +188,26 @@ describe('session.send over Guacamole', () => {
     }
   });
 });
+
+describe('disconnect() on a Guacamole session says goodbye as Guacamole.Client does', () => {
+  it('sends the disconnect instruction, then closes 1000; an app that said it already sends no second one', async () => {
+    server = await createFaultServer({ protocol: 'guacamole', script: [step.handshake()] });
+    harness = startSession({ protocol: 'guacamole', url: server.url, ...quick });
+    harness.session.connect();
+    await harness.until(() => harness!.of('ready').length === 1);
+    harness.session.disconnect();
+    await harness.until(() => server!.connections[0]!.closedAt !== null);
+    const goodbyes = (c: { received: (string | Uint8Array)[] }) => c.received.filter((m) => String(m).includes('10.disconnect;')).length;
+    expect(goodbyes(server.connections[0]!)).toBe(1);
+    expect(String(server.connections[0]!.received.at(-1))).toContain('10.disconnect;');
+    expect(server.connections[0]!.closeCode).toBe(1000);
+
+    const again = startSession({ protocol: 'guacamole', url: server.url, ...quick });
+    again.session.connect();
+    await again.until(() => again.of('ready').length === 1);
+    expect(again.session.send(['disconnect'])).toBe(true);
+    again.session.disconnect();
+    await again.until(() => server!.connections[1]!.closedAt !== null);
+    expect(goodbyes(server.connections[1]!)).toBe(1);
+  });
+});
