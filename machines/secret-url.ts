@@ -2,7 +2,7 @@
  * URLs carry tokens. Inside machine context and events they travel wrapped, so that inspector traces,
  * `JSON.stringify(snapshot)` and logs only ever see the redacted form.
  */
-import { redactUrl } from '../src/transport/redact.js';
+import { redactUrl } from '../src/errors/redact.js';
 
 /** Where the session's URL comes from: a string, or a function called before every attempt (fresh tokens). */
 export type UrlSource = string | (() => string | Promise<string>);

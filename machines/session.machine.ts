@@ -27,7 +27,7 @@ import { createFaultClassifier } from './fault-classifier.js';
 import type { UrlSource } from './secret-url.js';
 import { resolveSessionOptions } from './session-options.js';
 import type { ResolvedSessionOptions, SessionMachineOptions } from './session-options.js';
-import { redactText } from '../src/transport/redact.js';
+import { redactText } from '../src/errors/redact.js';
 import type { SessionLink, TransportCommand, TransportEvent, TransportInput, WireCodec, WireSignal } from './wire.js';
 
 export type Connectivity = 'idle' | 'connecting' | 'ready' | 'transient-failure' | 'shutdown';

@@ -61,4 +61,4 @@ export { SessionError, SESSION_ERROR_CODES, isSessionError } from './errors/inde
 export type { SessionErrorCode } from './errors/index.js';
 
 // Redaction helpers (what the SDK uses before anything reaches events, logs or traces)
-export { redactUrl, redactText } from './transport/redact.js';
+export { redactUrl, redactText } from './errors/redact.js';

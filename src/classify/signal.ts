@@ -4,7 +4,7 @@
  * well formed. Which space a decoded code lands in is the classifier's job.
  */
 import { SessionError, describeValue } from '../errors/index.js';
-import { REDACT_DEFAULTS, redactText } from '../transport/redact.js';
+import { REDACT_DEFAULTS, redactText } from '../errors/redact.js';
 import type { CodeRef, GatewayId } from '../codes/types.js';
 
 /** A WebSocket close event (DOM `CloseEvent`, `ws`'s, or a plain object of that shape). */

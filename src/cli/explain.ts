@@ -3,7 +3,7 @@
  * and whether the client will retry. Without --protocol, every space that lists the code answers.
  */
 import { isSessionError } from '../errors/index.js';
-import { redactText } from '../transport/redact.js';
+import { redactText } from '../errors/redact.js';
 import type { Catalog, Classification, CodeSpace } from '../codes/types.js';
 import { EXIT, UsageError, parseCommandArgs } from './args.js';
 import type { CliCommand, CliContext, CliIo } from './args.js';

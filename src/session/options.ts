@@ -7,7 +7,7 @@ import { SessionError, optionMustBe } from '../errors/index.js';
 import type { GatewayId, ProtocolId } from '../codes/types.js';
 import type { RetryOptions, RetryPolicy } from '../policy/index.js';
 import type { WebSocketConstructor } from '../transport/websocket-types.js';
-import { redactUrl } from '../transport/redact.js';
+import { redactUrl } from '../errors/redact.js';
 import type { KeepAliveSettings, LimitOptions, Profile, TimeoutOptions, UrlSource } from '../../machines/index.js';
 
 /** A clock the actor can run on: `SimulatedClock` from xstate, or anything with the same three methods. */

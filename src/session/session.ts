@@ -10,7 +10,7 @@ import type { Actor } from 'xstate';
 import { SessionError } from '../errors/index.js';
 import { reportAppError } from '../errors/report-app-error.js';
 import type { Classification, Phase } from '../codes/types.js';
-import { redactText } from '../transport/redact.js';
+import { redactText } from '../errors/redact.js';
 import type { ClassifySignal } from '../classify/index.js';
 import { createWebSocketTransport } from '../transport/websocket-transport.js';
 import type { WebSocketConstructor } from '../transport/websocket-types.js';

@@ -29,7 +29,7 @@ import { fromCallback } from 'xstate';
 import { SessionError, isSessionError } from '../errors/index.js';
 import type { CallbackActorLogic } from 'xstate';
 import type { WireFrame, WireSignal, TransportCommand, TransportEvent, TransportFailure, TransportInput } from '../../machines/wire.js';
-import { redactText } from './redact.js';
+import { redactText } from '../errors/redact.js';
 import { WS_READY_STATE } from './websocket-types.js';
 import type {
   WebSocketClientOptionsLike,

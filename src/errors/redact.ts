@@ -2,7 +2,7 @@
  * Redaction of URLs and free text before they reach an event, a log or an error message.
  * Tokens travel in query strings and userinfo; neither may leave the SDK.
  */
-import { SessionError, describeValue } from '../errors/index.js';
+import { SessionError, describeValue } from './session-error.js';
 
 export const REDACT_DEFAULTS = {
   /** Longest text `redactText` returns, in UTF-16 units, ellipsis included. */
