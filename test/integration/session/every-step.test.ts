@@ -47,9 +47,20 @@ describe('every fault-script step against a real session', () => {
     expect(h.of('fault')[0]!.fault).toMatchObject({ code: 514 });
   });
 
-  it('stream: data frames reach the message event', async () => {
+  it('stream: data frames reach the message event, whole and in order', async () => {
     const { h } = await stage({ script: [step.handshake(), step.stream(100, 200)] });
-    await h.until(() => h.messages.length >= 21); // the handshake sync and 20 frames
+    const instructions = (): { opcode: string; args: readonly string[] }[] => h.messages as { opcode: string; args: readonly string[] }[];
+    const rows = (): number[] => instructions().filter((m) => m.opcode === 'img').map((m) => Number(m.args[5]));
+    await h.until(() => rows().length >= 21); // the handshake's first image and 20 streamed frames
+    for (const message of instructions()) {
+      expect(typeof message.opcode).toBe('string');
+      expect(message.args.every((arg) => typeof arg === 'string')).toBe(true);
+    }
+    const streamed = rows().slice(1, 21);
+    expect(streamed).toEqual(streamed.map((_, i) => streamed[0]! + i)); // no frame lost, none out of order
+    const syncs = instructions().filter((m) => m.opcode === 'sync').map((m) => Number(m.args[0]));
+    expect(syncs.length).toBeGreaterThanOrEqual(21);
+    expect(syncs.every((t, i) => i === 0 || t > syncs[i - 1]!)).toBe(true);
   });
 
   it('silence then stream: unstable during the silence, stable when data flows again', async () => {

@@ -75,7 +75,13 @@ describe('guacamole catalog against seed 000', () => {
       ok: [0], reauthenticate: [769], 'user-decision': [521, 797], ended: [522, 523],
       'retry-later': [513, 520], retry: [512, 514, 515, 519], fatal: [256, 768, 771, 781, 783],
     });
-    for (const code of [516, 517, 518, 776]) expect(entries.get(code)?.rationale, `rationale for ${code}`).toBeTruthy();
+    const why: Record<number, RegExp> = { 516: /same missing resource/, 517: /another session holds/, 518: /closed on purpose/, 776: /stops answering/ };
+    for (const [code, reason] of Object.entries(why)) {
+      const entry = entries.get(Number(code));
+      expect(entry?.rationale, `rationale for ${code}`).toMatch(reason);
+      expect(entry?.rationale, `rationale for ${code}`).toMatch(/^\S.{29,}\.$/); // a sentence, not a placeholder
+      expect(entry?.rationale, `rationale for ${code}`).not.toBe(entry?.summary);
+    }
     expect(entries.get(797)?.rationale).toMatch(/another tab/);
   });
 });
@@ -113,7 +119,7 @@ describe('msra catalog against seed 001', () => {
     expect(entries.get(50)?.rationale).toMatch(/invitation/);
     expect(entries.get(50)?.retryAfterMs).toBeUndefined();
     expect(['reauthenticate', 'fatal']).toContain(entries.get(27)?.outcome);
-    expect(entries.get(27)?.rationale).toBeTruthy();
+    expect(entries.get(27)?.rationale).toMatch(/invitation acts as the credential/);
   });
 });
 
@@ -212,7 +218,7 @@ describe('softdrive catalog against seed 003', () => {
     // "Retry after a few minutes": at least two.
     expect(entries.get(502)?.retryAfterMs).toBeGreaterThanOrEqual(120_000);
     expect(['retry', 'retry-later']).toContain(entries.get(500)?.outcome);
-    expect(entries.get(500)?.rationale).toBeTruthy();
+    expect(entries.get(500)?.rationale).toMatch(/retry later.*floor/i);
   });
 });
 
