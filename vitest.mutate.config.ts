@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import base from './vitest.config';
+import base from './vitest.config.js';
 
 /**
  * The vitest config Stryker runs (`npm run mutate`, scripts/mutate.ts): the suite's own settings, limited to the
