@@ -35,7 +35,7 @@ const MUTATION_AREAS = {
   },
   'guacamole-codec': {
     mutate: ['machines/guacamole/codec.ts'],
-    testFiles: ['test/unit/guacamole/codec*.test.ts'],
+    testFiles: ['test/unit/guacamole/codec*.test.ts', 'test/unit/guacamole/goodbye.test.ts', 'test/unit/guacamole/send-limits.test.ts'],
   },
   envelope: {
     mutate: ['machines/envelope/codec.ts'],
