@@ -34,6 +34,7 @@ describe('createEnvelopeCodec frame size in UTF-8 bytes', () => {
     ['U+07FF (last 2-byte)', '\u07FF', 2],
     ['U+0800 (first 3-byte)', '\u0800', 3],
     ['U+D7FF (last before the surrogates)', '\uD7FF', 3],
+    ['U+D7FF before a lone low surrogate (no pair)', '\uD7FF\uDC00', 6],
     ['U+10000 (first 4-byte)', '\uD800\uDC00', 4],
     ['U+10FFFF (last 4-byte)', '\uDBFF\uDFFF', 4],
     ['a lone high surrogate before a letter', '\uD800a', 4],
