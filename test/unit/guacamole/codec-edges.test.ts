@@ -144,20 +144,22 @@ describe('createGuacamoleCodec ping memory', () => {
 });
 
 describe('createGuacamoleCodec after reset()', () => {
-  const euro = new TextEncoder().encode('4.name,1.€;'); // € is three bytes: E2 82 AC
+  const euro = new TextEncoder().encode('4.name,1.€;'); // bytes 9-11 are €: E2 82 AC
+  const cut = 10; // inside €
 
   it('drops a character half-received before the reset: a text frame is read normally', () => {
     const codec = createGuacamoleCodec();
-    expect(decodeAll(codec, [euro.slice(0, 8)])).toEqual([]);
+    expect(decodeAll(codec, [euro.slice(0, cut)])).toEqual([]);
     codec.reset();
     expect(decodeAll(codec, ['3.nop;'])).toEqual([{ kind: 'keepalive' }]);
   });
 
   it('does not finish a character begun before the reset with bytes after it', () => {
     const codec = createGuacamoleCodec();
-    decodeAll(codec, [euro.slice(0, 8)]);
+    decodeAll(codec, [euro.slice(0, cut)]);
     codec.reset();
-    expect(decodeAll(codec, [euro.slice(8)]).map((s) => s.kind)).toEqual(['malformed']);
+    const [signal] = decodeAll(codec, [euro.slice(cut)]);
+    expect(signal?.kind === 'malformed' && signal.error.message).toBe('A binary Guacamole frame is not valid UTF-8');
   });
 
   it('forgets the tunnel, the sync and the acknowledged timestamp', () => {
@@ -213,5 +215,51 @@ describe('createGuacamoleCodec error and sync instructions', () => {
     codec.decode('4.size,1.0;4.sync,1.5;', (s) => signals.push(s), (d) => data.push(d));
     expect(data).toEqual([{ opcode: 'size', args: ['0'] }, { opcode: 'sync', args: ['5'] }]);
     expect(signals.map((s) => s.kind)).toEqual(['step', 'reply']);
+  });
+});
+
+describe('createGuacamoleCodec details', () => {
+  it('refuses options that are a number', () => {
+    expect(invalidOption(() => createGuacamoleCodec(5 as never)).message).toBe('Guacamole codec options must be an object (got 5)');
+  });
+
+  it('reports invalid UTF-8 as a protocol error with its cause, also after reset()', () => {
+    const codec = createGuacamoleCodec();
+    for (let round = 0; round < 2; round++) {
+      const [signal] = decodeAll(codec, [new Uint8Array([0xff, 0x3b])]);
+      expect(signal?.kind === 'malformed' && signal.error.code).toBe('SESSION_ERR_PROTOCOL');
+      expect(signal?.kind === 'malformed' && signal.error.cause).toBeInstanceOf(TypeError);
+      codec.reset();
+    }
+  });
+
+  it('reports a text frame inside a split character as a protocol error with its cause', () => {
+    const codec = createGuacamoleCodec();
+    const [signal] = decodeAll(codec, [new TextEncoder().encode('4.name,1.€;').slice(0, 10), '3.nop;']);
+    expect(signal?.kind === 'malformed' && signal.error.message).toMatch(/in the middle of a UTF-8 character/);
+    expect(signal?.kind === 'malformed' && signal.error.code).toBe('SESSION_ERR_PROTOCOL');
+    expect(signal?.kind === 'malformed' && signal.error.cause).toBeInstanceOf(TypeError);
+  });
+
+  it.each([
+    ['an instruction that is no ping', ['size', 1024, 768], '1024'],
+    ['an internal instruction that is no ping', ['', 'nop', 1025], '1025'],
+    ['a ping without a timestamp', ['', 'ping'], 'undefined'],
+  ])('does not take %s it encodes for a ping of its own', (_label, message, timestamp) => {
+    const codec = createGuacamoleCodec();
+    codec.encode(message);
+    const signals = decodeAll(codec, [`0.,4.ping,${timestamp.length}.${timestamp};`]);
+    expect(signals).toContainEqual({ kind: 'reply', frame: `0.,4.ping,${timestamp.length}.${timestamp};` });
+  });
+
+  it('names an error status code that is neither decimal nor a text code', () => {
+    const [signal] = decodeAll(createGuacamoleCodec(), ['5.error,3.bad,3.5x5;']);
+    expect(signal?.kind === 'malformed' && signal.error.message).toBe('A Guacamole error instruction has a status code that is neither decimal nor a text code "5x5"');
+  });
+
+  it('takes only a one-element internal instruction for the tunnel UUID', () => {
+    const codec = createGuacamoleCodec();
+    expect(decodeAll(codec, ['0.,3.abc,3.def;'])).toEqual([{ kind: 'keepalive' }]);
+    expect(codec.tunnelId).toBeNull();
   });
 });
