@@ -17,20 +17,22 @@ function decodeAll(codec: ReturnType<typeof createGuacamoleCodec>, frames: reado
 const protocolError = (run: () => unknown) => sessionErrorFrom(run, 'SESSION_ERR_PROTOCOL');
 const invalidOption = (run: () => unknown) => sessionErrorFrom(run, 'SESSION_ERR_INVALID_OPTION');
 const NOP = '3.nop;';
+/** Whether a keep-alive frame includes the nop for guacd. */
+const hasNop = (frame: unknown): boolean => typeof frame === 'string' && frame.startsWith(NOP);
 
 describe('createGuacamoleCodec keep-alive nop interval', () => {
   it('sends the nop again exactly nopIntervalMs after the last one, not a millisecond sooner', () => {
     const codec = createGuacamoleCodec({ nopIntervalMs: 1000 });
-    expect(codec.keepAliveFrame(0).startsWith(NOP)).toBe(true);
-    expect(codec.keepAliveFrame(999).startsWith(NOP)).toBe(false);
-    expect(codec.keepAliveFrame(1000).startsWith(NOP)).toBe(true);
-    expect(codec.keepAliveFrame(1999).startsWith(NOP)).toBe(false);
-    expect(codec.keepAliveFrame(2000).startsWith(NOP)).toBe(true);
+    expect(hasNop(codec.keepAliveFrame(0))).toBe(true);
+    expect(hasNop(codec.keepAliveFrame(999))).toBe(false);
+    expect(hasNop(codec.keepAliveFrame(1000))).toBe(true);
+    expect(hasNop(codec.keepAliveFrame(1999))).toBe(false);
+    expect(hasNop(codec.keepAliveFrame(2000))).toBe(true);
   });
 
   it('sends a nop on every keep-alive with nopIntervalMs 1', () => {
     const codec = createGuacamoleCodec({ nopIntervalMs: 1 });
-    expect([0, 1, 2].map((t) => codec.keepAliveFrame(t).startsWith(NOP))).toEqual([true, true, true]);
+    expect([0, 1, 2].map((t) => hasNop(codec.keepAliveFrame(t)))).toEqual([true, true, true]);
   });
 
   it('uses a floored, non-negative timestamp in the ping', () => {
@@ -179,10 +181,10 @@ describe('createGuacamoleCodec after reset()', () => {
 
   it('sends its goodbye again on a new connection', () => {
     const codec = createGuacamoleCodec();
-    expect(codec.goodbyeFrame()).toBe('10.disconnect;');
-    expect(codec.goodbyeFrame()).toBeNull();
+    expect(codec.goodbyeFrame?.()).toBe('10.disconnect;');
+    expect(codec.goodbyeFrame?.()).toBeNull();
     codec.reset();
-    expect(codec.goodbyeFrame()).toBe('10.disconnect;');
+    expect(codec.goodbyeFrame?.()).toBe('10.disconnect;');
   });
 });
 
