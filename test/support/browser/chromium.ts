@@ -35,12 +35,18 @@ export async function servePage(): Promise<PageServer> {
   const bundle = await build({ entryPoints: [entry], bundle: true, format: 'esm', platform: 'browser', target: 'es2022', write: false });
   const script = bundle.outputFiles[0]!.text;
   const html = '<!doctype html><meta charset="utf-8"><title>session-lifecycle</title><script type="module" src="/entry.js"></script>';
+  return serveStatic(html, { '/entry.js': script });
+}
+
+/**
+ * Serves one page on 127.0.0.1:0: `scripts` by path (as JavaScript), `html` for every other path; `close()` ends
+ * every connection too.
+ */
+export async function serveStatic(html: string, scripts: Readonly<Record<string, string>>): Promise<PageServer> {
   const server = createServer((req, res) => {
-    if (req.url?.startsWith('/entry.js')) {
-      res.writeHead(200, { 'content-type': 'text/javascript' }).end(script);
-    } else {
-      res.writeHead(200, { 'content-type': 'text/html' }).end(html);
-    }
+    const path = Object.keys(scripts).find((prefix) => req.url?.startsWith(prefix) === true);
+    if (path !== undefined) res.writeHead(200, { 'content-type': 'text/javascript' }).end(scripts[path]);
+    else res.writeHead(200, { 'content-type': 'text/html' }).end(html);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

@@ -3,10 +3,9 @@
  * browser with guacamole-common-js from npm (its ESM build, resolved through the package's exports). 127.0.0.1:0.
  */
 import { readFile } from 'node:fs/promises';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { serveStatic } from './chromium.js';
 import type { PageServer } from './chromium.js';
 
 const EXAMPLE = new URL('../../../examples/guacamole-common-js/', import.meta.url);
@@ -22,17 +21,5 @@ export async function buildGuacamoleExample(): Promise<string> {
 
 export async function serveGuacamoleExample(): Promise<PageServer> {
   const [script, html] = await Promise.all([buildGuacamoleExample(), readFile(new URL('index.html', EXAMPLE), 'utf8')]);
-  const server = createServer((req, res) => {
-    if (req.url?.startsWith('/main.js')) res.writeHead(200, { 'content-type': 'text/javascript' }).end(script);
-    else res.writeHead(200, { 'content-type': 'text/html' }).end(html);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}/`,
-    close: () => new Promise((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
-  };
+  return serveStatic(html, { '/main.js': script });
 }

@@ -4,10 +4,9 @@
  * states and the status of every error in `window.__guac`. Served on 127.0.0.1 port 0.
  */
 import { readFile } from 'node:fs/promises';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { serveStatic } from './chromium.js';
 import type { PageServer } from './chromium.js';
 
 export interface GuacLog {
@@ -40,18 +39,5 @@ export async function serveGuacamoleCommonPage(): Promise<PageServer> {
   const cjs = dirname(require.resolve('guacamole-common-js'));
   const library = await readFile(join(cjs, '..', 'esm', 'guacamole-common.js'), 'utf8');
   const html = '<!doctype html><meta charset="utf-8"><title>guacamole-common-js</title><script type="module" src="/page.js"></script>';
-  const server = createServer((req, res) => {
-    if (req.url?.startsWith('/guacamole-common.js')) res.writeHead(200, { 'content-type': 'text/javascript' }).end(library);
-    else if (req.url?.startsWith('/page.js')) res.writeHead(200, { 'content-type': 'text/javascript' }).end(PAGE_SCRIPT);
-    else res.writeHead(200, { 'content-type': 'text/html' }).end(html);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}/`,
-    close: () => new Promise((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
-  };
+  return serveStatic(html, { '/guacamole-common.js': library, '/page.js': PAGE_SCRIPT });
 }
