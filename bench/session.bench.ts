@@ -26,6 +26,7 @@ import { GuacamoleParser, encodeInstruction, guacamoleProfile } from '../machine
 import { bareMachine } from './bare-machine.js';
 import { writeSection } from './results-file.js';
 import { median } from './stats.js';
+import { CATALOG_MARKERS } from '../scripts/check-tarball-bundles.js';
 
 export const SESSION_BENCH = {
   command: 'npx tsx bench/session.bench.ts',
@@ -299,14 +300,7 @@ async function reconnect(): Promise<{ standard: Figure; loop: Figure; timer: Fig
   };
 }
 
-/** Strings found only in one catalog: the Frame, Softdrive, MS-RA and TMG catalogs, and Guacamole's own. */
-export const CATALOG_MARKERS = {
-  msra: 'SAFERROR_HELPEESAIDNO',
-  tmg: 'FWX_E_TCP_NOT_SYN_PACKET_DROPPED',
-  softdrive: 'TLSHandshakeFailed',
-  frame: 'ALREADY_IN_ANOTHER_SESSION',
-  guacamole: 'UPSTREAM_NOT_FOUND',
-} as const;
+export { CATALOG_MARKERS };
 
 export const BUNDLE_ENTRIES = {
   session: `import { createSession } from './src/session/core.js';\nimport { guacamoleProfile } from './machines/guacamole/index.js';\nexport const open = (url: string) => createSession({ protocol: guacamoleProfile, url }).connect();`,

@@ -18,15 +18,17 @@ import { build } from 'esbuild';
 export const BUNDLE_CEILING_GZIP_BYTES = 50 * 1024;
 
 const XSTATE_MARKER = 'xstate.init';
-const MARKERS = {
-  guacamole: 'UPSTREAM_NOT_FOUND',
-  frame: 'ALREADY_IN_ANOTHER_SESSION',
-  softdrive: 'TLSHandshakeFailed',
+/** Strings found only in one catalog: the Frame, Softdrive, MS-RA and TMG catalogs, and Guacamole's own. */
+export const CATALOG_MARKERS = {
   msra: 'SAFERROR_HELPEESAIDNO',
   tmg: 'FWX_E_TCP_NOT_SYN_PACKET_DROPPED',
-  win32: 'ERROR_INVALID_HANDLE',
-  winsock: 'WSAEINTR',
+  softdrive: 'TLSHandshakeFailed',
+  frame: 'ALREADY_IN_ANOTHER_SESSION',
+  guacamole: 'UPSTREAM_NOT_FOUND',
 } as const;
+/** Strings found only in the Win32 and Winsock catalogs (which a web profile does not carry). */
+export const TRANSPORT_MARKERS = { win32: 'ERROR_INVALID_HANDLE', winsock: 'WSAEINTR' } as const;
+const MARKERS = { ...CATALOG_MARKERS, ...TRANSPORT_MARKERS } as const;
 
 export const TARBALL_ENTRIES = {
   xstate: `import { createActor, createMachine } from 'xstate';\nexport const actor = createActor(createMachine({ initial: 'a', states: { a: { on: { go: 'b' } }, b: {} } }));`,

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { BUNDLE_ENTRIES, CATALOG_MARKERS, bundle, onlyGuacamole } from '../../../bench/session.bench.js';
+import { TRANSPORT_MARKERS } from '../../../scripts/check-tarball-bundles.js';
 
 const OWN_ENTRIES = {
   msra: `export { msraProfile } from './machines/msra/index.js';`,
@@ -38,7 +39,7 @@ describe('browser bundle of one profile', () => {
   });
 
   it('carries no Winsock or Win32 catalog for a web profile; a Windows-side profile and the TMG gateway do', async () => {
-    const has = (code: string) => ({ win32: code.includes('ERROR_INVALID_HANDLE'), winsock: code.includes('WSAEINTR') });
+    const has = (code: string) => ({ win32: code.includes(TRANSPORT_MARKERS.win32), winsock: code.includes(TRANSPORT_MARKERS.winsock) });
     expect(has((await bundle(BUNDLE_ENTRIES.session)).code)).toEqual({ win32: false, winsock: false });
     expect(has((await bundle(BUNDLE_ENTRIES.profile)).code)).toEqual({ win32: false, winsock: false });
     expect(has((await bundle(OWN_ENTRIES.msra)).code)).toEqual({ win32: true, winsock: true });
