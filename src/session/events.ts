@@ -25,11 +25,10 @@ export interface ClosedEvent {
 export interface FailedEvent {
   /**
    * `fatal`: a code that will not work without a change; `exhausted`: the retry policy gave up; `internal`: the session
-   * machine itself failed unexpectedly (`error` holds what was thrown; `cause` is SESSION_ERR_INTERNAL).
+   * machine itself failed unexpectedly (`cause` is SESSION_ERR_INTERNAL, its `message` what was thrown, redacted: the
+   * raw error is not passed on, as its text may carry a token).
    */
   readonly reason: FailureReason | 'internal';
-  /** What was thrown, for `reason: 'internal'` only. */
-  readonly error?: unknown;
   /** The first fault of the outage that ended the session. */
   readonly cause: Classification;
   /** The code to show for the end of the session (Frame 4106 after exhausted retries). */

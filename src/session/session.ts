@@ -303,7 +303,7 @@ export class Session extends EventEmitter<SessionEventMap> {
     this.#projection = { ...previous, connectivity: 'shutdown', phase: 'pre-session', state: 'failed', cause: previous.cause ?? cause };
     if (previous.phase !== 'pre-session') this.#emit('phase', 'pre-session', previous.phase);
     this.#emit('state', this.#projection);
-    this.#emit('failed', { reason: 'internal', cause, final: cause, error });
+    this.#emit('failed', { reason: 'internal', cause, final: cause });
   }
 }
 
@@ -312,7 +312,6 @@ const PLATFORM_TIMERS: TransportTimers = {
   setTimeout: (fn, ms) => setTimeout(fn, ms),
   clearTimeout: (id) => clearTimeout(id as ReturnType<typeof setTimeout>),
 };
-
 
 /** The cause of a `failed` with reason `internal`: the error's message, redacted, in the profile's space. */
 function internalFailure(profile: Profile, phase: Phase, error: unknown): Classification {

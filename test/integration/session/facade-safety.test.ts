@@ -108,6 +108,9 @@ describe('Session facade: an actor that errors anyway is noticed', () => {
     expect(session.state).toMatchObject({ connectivity: 'shutdown', state: 'failed' });
     expect(failed[0]).toMatchObject({ reason: 'internal', cause: { category: 'internal', outcome: 'fatal' } });
     expect(JSON.stringify(failed[0])).not.toContain('SECRET');
+    // The raw error (its message names the token) is not passed on; the cause carries it redacted.
+    expect(Object.keys(failed[0] as object).sort()).toEqual(['cause', 'final', 'reason']);
+    expect((failed[0] as { cause: { message: string } }).cause.message).toContain('clock failure');
     expect(win.count + doc.count).toBe(0);
     await vi.waitFor(() => expect(raw.wss.clients.size).toBe(0));
     expect(pendingTimers(clock)).toBe(0);
