@@ -46,6 +46,7 @@ export {
   isRetryPolicy,
   DEFAULT_RETRY,
   DECORRELATED_RETRY,
+  EXPONENTIAL_RETRY,
   exponentialBackoff,
   fixedSchedule,
   withLimits,

@@ -57,6 +57,17 @@ export function resolveRetryOptions(options?: RetryOptions | RetryPolicy): Resol
     throw invalidOption('retry.nextDelayMs', `retry.nextDelayMs must be a function (got ${describeValue(input.nextDelayMs)})`, input.nextDelayMs);
   }
   checkKnownKeys('retry', input, OPTION_NAMES);
+  // Before the curve is checked: `{ schedule, maxDelayMs: 1000 }` is a clash, not a cap below the default initial delay.
+  if (input.schedule !== undefined) {
+    const clash = CURVE_OPTIONS.find((name) => input[name] !== undefined);
+    if (clash !== undefined) {
+      throw invalidOption(
+        `retry.${clash}`,
+        `retry.${clash} cannot be combined with retry.schedule (a schedule's delays are used as given); remove one of them`,
+        input[clash],
+      );
+    }
+  }
 
   const curve = resolveCurve(input);
   const maxAttempts = checkInteger('retry.maxAttempts', orDefault(input.maxAttempts, DEFAULT_RETRY.maxAttempts), 0, Number.MAX_SAFE_INTEGER);
@@ -70,17 +81,7 @@ export function resolveRetryOptions(options?: RetryOptions | RetryPolicy): Resol
     checkFunction('retry.budget.tryAcquire', budget.tryAcquire, 'a function (see createRetryBudget)');
     extras.budget = input.budget as RetryBudget;
   }
-  if (input.schedule !== undefined) {
-    extras.schedule = checkSchedule('retry.schedule', input.schedule);
-    const clash = CURVE_OPTIONS.find((name) => input[name] !== undefined);
-    if (clash !== undefined) {
-      throw invalidOption(
-        `retry.${clash}`,
-        `retry.${clash} cannot be combined with retry.schedule (a schedule's delays are used as given); remove one of them`,
-        input[clash],
-      );
-    }
-  }
+  if (input.schedule !== undefined) extras.schedule = checkSchedule('retry.schedule', input.schedule);
   return Object.freeze({ ...resolved, ...extras });
 }
 

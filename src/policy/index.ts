@@ -2,7 +2,7 @@
 
 // Building the policy of the `retry` option
 export { createRetryPolicy, resolveRetryOptions, isRetryPolicy } from './create-policy.js';
-export { DEFAULT_RETRY, DECORRELATED_RETRY, MAX_TIMER_DELAY_MS, JITTER_MODES } from './defaults.js';
+export { DEFAULT_RETRY, DECORRELATED_RETRY, EXPONENTIAL_RETRY, MAX_TIMER_DELAY_MS, JITTER_MODES } from './defaults.js';
 
 // Built-in policies and wrappers
 export { exponentialBackoff } from './exponential.js';

@@ -128,9 +128,9 @@ describe('withBudget', () => {
     const sessionA = createRetryPolicy({ budget, jitter: 'none' });
     const sessionB = createRetryPolicy({ budget, jitter: 'none' });
     const ctx = { attempt: 1, elapsedMs: 0, cause };
-    expect(sessionA.nextDelayMs(ctx, half)).toBe(1000);
-    expect(sessionB.nextDelayMs(ctx, half)).toBe(1000);
-    expect(sessionA.nextDelayMs({ ...ctx, attempt: 2 }, half)).toBe(2000);
+    expect(sessionA.nextDelayMs(ctx, half)).toBe(1500);
+    expect(sessionB.nextDelayMs(ctx, half)).toBe(1500);
+    expect(sessionA.nextDelayMs({ ...ctx, attempt: 2 }, half)).toBe(3000);
     expect(sessionB.nextDelayMs({ ...ctx, attempt: 2 }, half)).toBeNull();
     expect(sessionA.nextDelayMs({ ...ctx, attempt: 3 }, half)).toBeNull();
     expect(budget.available).toBe(0);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRetryPolicy, withCauseFloor, withLimits } from '../../../src/policy/index.js';
+import { EXPONENTIAL_RETRY, createRetryPolicy, withCauseFloor, withLimits } from '../../../src/policy/index.js';
 import type { RetryContext, RetryPolicy } from '../../../src/policy/index.js';
 import { fakeCause } from '../../support/fake-classification.js';
 
@@ -53,10 +53,10 @@ describe('withLimits', () => {
     expect(withLimits(constant(null)).nextDelayMs(ctx(1), half)).toBeNull();
   });
 
-  it('uses DEFAULT_RETRY limits (10 attempts, 10 minutes) when none are given', () => {
+  it('uses DEFAULT_RETRY limits (13 attempts, 10 minutes) when none are given', () => {
     const policy = withLimits(constant(1000));
-    expect(policy.nextDelayMs(ctx(10), half)).toBe(1000);
-    expect(policy.nextDelayMs(ctx(11), half)).toBeNull();
+    expect(policy.nextDelayMs(ctx(13), half)).toBe(1000);
+    expect(policy.nextDelayMs(ctx(14), half)).toBeNull();
     expect(policy.nextDelayMs(ctx(2, 599_000), half)).toBe(1000);
     expect(policy.nextDelayMs(ctx(2, 599_001), half)).toBeNull();
   });
@@ -127,8 +127,15 @@ describe('createRetryPolicy limits and floors together', () => {
     expect(policy.nextDelayMs({ attempt: 2, elapsedMs: 40_000, cause: late }, half)).toBeNull();
   });
 
-  it('stops after the default 10 attempts', () => {
+  it('stops after the default 13 attempts', () => {
     const policy = createRetryPolicy();
+    // Decorrelated at the cap: min(10000, 1500 + 0.5 × (3 × 10000 − 1500)).
+    expect(policy.nextDelayMs({ attempt: 13, elapsedMs: 0, cause, lastDelayMs: 10_000 }, half)).toBe(10_000);
+    expect(policy.nextDelayMs({ attempt: 14, elapsedMs: 0, cause, lastDelayMs: 10_000 }, half)).toBeNull();
+  });
+
+  it('stops after 10 attempts with EXPONENTIAL_RETRY, the previous default', () => {
+    const policy = createRetryPolicy(EXPONENTIAL_RETRY);
     expect(policy.nextDelayMs({ attempt: 10, elapsedMs: 0, cause }, half)).toBe(15_000);
     expect(policy.nextDelayMs({ attempt: 11, elapsedMs: 0, cause }, half)).toBeNull();
   });

@@ -119,19 +119,21 @@ describe('exponentialBackoff', () => {
     expect(policy.nextDelayMs(ctx(2), (() => undefined) as unknown as () => number)).toBe(0);
     expect(policy.nextDelayMs(ctx(2), (() => '0.5') as unknown as () => number)).toBe(0);
     const equal = exponentialBackoff({ jitter: 'equal' });
-    expect(equal.nextDelayMs(ctx(2), (() => undefined) as unknown as () => number)).toBe(1000);
+    expect(equal.nextDelayMs(ctx(2), (() => undefined) as unknown as () => number)).toBe(1500);
+    const decorrelated = exponentialBackoff();
+    expect(decorrelated.nextDelayMs(ctx(2, { lastDelayMs: 5000 }), (() => undefined) as unknown as () => number)).toBe(1500);
   });
 
   it('takes a last delay of 0 as it is: the decorrelated range shrinks to initialDelayMs', () => {
     const policy = exponentialBackoff({ jitter: 'decorrelated' });
-    expect(policy.nextDelayMs(ctx(2, { lastDelayMs: 0 }), () => 1)).toBe(1000);
+    expect(policy.nextDelayMs(ctx(2, { lastDelayMs: 0 }), () => 1)).toBe(1500);
   });
 
   it('starts decorrelated jitter from initialDelayMs for a missing, negative or NaN last delay', () => {
     const policy = exponentialBackoff({ jitter: 'decorrelated' });
     for (const lastDelayMs of [undefined, -5, Number.NaN]) {
       const context = lastDelayMs === undefined ? ctx(2) : ctx(2, { lastDelayMs });
-      expect(policy.nextDelayMs(context, () => 1)).toBe(3000);
+      expect(policy.nextDelayMs(context, () => 1)).toBe(4500);
     }
   });
 
@@ -194,7 +196,7 @@ describe('resolveRetryOptions', () => {
 
   it('accepts multiplier 1000, the top of its range', () => {
     const policy = createRetryPolicy({ multiplier: 1000, jitter: 'none' });
-    expect(policy.nextDelayMs(ctx(2), half)).toBe(30_000);
+    expect(policy.nextDelayMs(ctx(2), half)).toBe(10_000);
   });
 
   it('suggests an option whose name differs only in case, however long', () => {

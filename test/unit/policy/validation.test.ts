@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_RETRY, createRetryBudget, createRetryPolicy, exponentialBackoff, resolveRetryOptions } from '../../../src/policy/index.js';
+import { DECORRELATED_RETRY, DEFAULT_RETRY, EXPONENTIAL_RETRY, createRetryBudget, createRetryPolicy, exponentialBackoff, resolveRetryOptions } from '../../../src/policy/index.js';
 import type { RetryOptions } from '../../../src/policy/index.js';
 import { sessionErrorFrom } from '../../support/session-error-from.js';
 
@@ -9,8 +9,21 @@ const invalid = (run: () => unknown) => sessionErrorFrom(run, 'SESSION_ERR_INVAL
 describe('resolveRetryOptions', () => {
   it('fills every default when nothing is given', () => {
     expect(resolveRetryOptions()).toEqual({
+      initialDelayMs: 1500, multiplier: 2, maxDelayMs: 10000, jitter: 'decorrelated', maxAttempts: 13, maxElapsedMs: 600000, minUptimeMs: 5000,
+    });
+  });
+
+  it('keeps DECORRELATED_RETRY, the name of the default curve before it was the default, equal to it', () => {
+    expect(DECORRELATED_RETRY).toEqual({ jitter: 'decorrelated', initialDelayMs: 1500, maxDelayMs: 10000 });
+    expect(resolveRetryOptions(DECORRELATED_RETRY)).toEqual(resolveRetryOptions());
+    expect(Object.isFrozen(DECORRELATED_RETRY)).toBe(true);
+  });
+
+  it('keeps the previous default as EXPONENTIAL_RETRY: full jitter from 1 s ×2 up to 30 s, 10 attempts', () => {
+    expect(resolveRetryOptions(EXPONENTIAL_RETRY)).toEqual({
       initialDelayMs: 1000, multiplier: 2, maxDelayMs: 30000, jitter: 'full', maxAttempts: 10, maxElapsedMs: 600000, minUptimeMs: 5000,
     });
+    expect(Object.isFrozen(EXPONENTIAL_RETRY)).toBe(true);
   });
 
   it('matches DEFAULT_RETRY, the single place defaults live', () => {
@@ -20,7 +33,7 @@ describe('resolveRetryOptions', () => {
   it('keeps given values and fills the rest', () => {
     const budget = createRetryBudget({ capacity: 1, refillPerMinute: 1, now: () => 0 });
     const resolved = resolveRetryOptions({ maxAttempts: 3, minUptimeMs: 0, budget });
-    expect(resolved).toMatchObject({ maxAttempts: 3, minUptimeMs: 0, initialDelayMs: 1000 });
+    expect(resolved).toMatchObject({ maxAttempts: 3, minUptimeMs: 0, initialDelayMs: 1500 });
     expect(resolved.budget).toBe(budget);
     expect('schedule' in resolved).toBe(false);
   });
@@ -41,7 +54,7 @@ describe('resolveRetryOptions', () => {
     [{ initialDelayMs: '1000' as never }, 'retry.initialDelayMs', 'retry.initialDelayMs must be an integer from 0 to 2147483647 (got "1000")'],
     [{ multiplier: 0.5 }, 'retry.multiplier', 'retry.multiplier must be a finite number from 1 to 1000 (got 0.5)'],
     [{ multiplier: Infinity }, 'retry.multiplier', 'retry.multiplier must be a finite number from 1 to 1000 (got Infinity)'],
-    [{ maxDelayMs: 100 }, 'retry.maxDelayMs', 'retry.maxDelayMs must be ≥ initialDelayMs (got 100 < 1000)'],
+    [{ maxDelayMs: 100 }, 'retry.maxDelayMs', 'retry.maxDelayMs must be ≥ initialDelayMs (got 100 < 1500)'],
     [{ maxDelayMs: 2 ** 31 }, 'retry.maxDelayMs', 'retry.maxDelayMs must be an integer from 0 to 2147483647 (got 2147483648)'],
     [{ jitter: 'fuzzy' as never }, 'retry.jitter', `retry.jitter must be one of 'full' | 'equal' | 'decorrelated' | 'none' (got "fuzzy")`],
     [{ maxAttempts: 2.5 }, 'retry.maxAttempts', 'retry.maxAttempts must be an integer ≥ 0 (got 2.5)'],
@@ -102,6 +115,6 @@ describe('exponentialBackoff validation', () => {
 
   it('validates once, at construction, not on every call', () => {
     const policy = exponentialBackoff({ jitter: 'none' });
-    expect(policy.nextDelayMs({ attempt: 1, elapsedMs: 0, cause: undefined as never }, () => 0)).toBe(1000);
+    expect(policy.nextDelayMs({ attempt: 1, elapsedMs: 0, cause: undefined as never }, () => 0)).toBe(1500);
   });
 });
