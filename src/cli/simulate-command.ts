@@ -24,8 +24,9 @@ const USAGE = `Usage: session-lifecycle simulate --protocol <id> [--clients N] [
   --down-ms        how long a restart keeps the server down (default ${HERD_DEFAULTS.downMs})
   --close-code     how a restart ends the sockets: 1006 (no close frame, the default) or a close
                    code the server sends (1001 going away, 1012 service restart, ...)
-  --policy         default: the SDK's policy (exponential, full jitter); decorrelated: decorrelated jitter
-                   from 1.5 s, capped at 10 s; guacamole-countdown: Guacamole's web client, a fixed 15 s
+  --policy         default: the SDK's policy, decorrelated jitter from 1.5 s, capped at 10 s
+                   (decorrelated: the same); exponential: the previous default (EXPONENTIAL_RETRY), from 1 s
+                   ×2 up to 30 s, full jitter; guacamole-countdown: Guacamole's web client, a fixed 15 s
                    countdown without jitter; partysocket: 3 s ×1.3 up to 10 s, no jitter;
                    reconnecting-websocket: the same from a per-client 1-5 s; fixed:<ms,ms,...>: a fixed
                    schedule, the last delay repeats

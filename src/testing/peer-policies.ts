@@ -3,7 +3,7 @@
  * (`session-lifecycle simulate --policy <name>`). Each follows the peer's published defaults; none is a
  * recommendation. Stateless: what a peer keeps per client is carried in `lastDelayMs`.
  */
-import { DECORRELATED_RETRY } from '../policy/index.js';
+import { DECORRELATED_RETRY, EXPONENTIAL_RETRY } from '../policy/index.js';
 import type { RetryOptions, RetryPolicy } from '../policy/index.js';
 import { guacamoleCountdownPolicy } from './herd.js';
 
@@ -27,10 +27,15 @@ export const partysocketPolicy: RetryPolicy = growing(() => 3000);
 export const reconnectingWebSocketPolicy: RetryPolicy = growing((random) => 1000 + random() * 4000);
 
 
-/** The policies `simulate --policy` knows by name (`default` is the SDK's `DEFAULT_RETRY`). */
+/**
+ * The policies `simulate --policy` knows by name: `default` is the SDK's `DEFAULT_RETRY` (`decorrelated`, its curve,
+ * is the same policy under the name it had before it became the default); `exponential` is `EXPONENTIAL_RETRY`, the
+ * default before issue 14.
+ */
 export const NAMED_POLICIES: Readonly<Record<string, RetryOptions | RetryPolicy | undefined>> = Object.freeze({
   default: undefined,
   decorrelated: DECORRELATED_RETRY,
+  exponential: EXPONENTIAL_RETRY,
   'guacamole-countdown': guacamoleCountdownPolicy,
   partysocket: partysocketPolicy,
   'reconnecting-websocket': reconnectingWebSocketPolicy,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NAMED_POLICIES, partysocketPolicy, reconnectingWebSocketPolicy } from '../../../src/testing/peer-policies.js';
-import { DECORRELATED_RETRY } from '../../../src/index.js';
+import { DECORRELATED_RETRY, EXPONENTIAL_RETRY } from '../../../src/index.js';
 import { simulateHerd } from '../../../src/testing/herd.js';
 import { simulateCommand } from '../../../src/cli/simulate-command.js';
 import { classify } from '../../../src/index.js';
@@ -39,7 +39,13 @@ describe('peer retry policies for herd comparisons', () => {
       expect(await simulateCommand(['--protocol', 'guacamole', '--clients', '50', '--policy', name], io)).toBe(0);
     }
     expect(await simulateCommand(['--protocol', 'guacamole', '--policy', 'nope'], io)).toBe(2);
-    expect(errors).toContain('default, decorrelated, guacamole-countdown, partysocket, reconnecting-websocket');
+    expect(errors).toContain('default, decorrelated, exponential, guacamole-countdown, partysocket, reconnecting-websocket');
+  });
+
+  it('names the default (its curve as decorrelated) and the previous default as exponential', () => {
+    expect(NAMED_POLICIES['default']).toBeUndefined();
+    expect(NAMED_POLICIES['decorrelated']).toBe(DECORRELATED_RETRY);
+    expect(NAMED_POLICIES['exponential']).toBe(EXPONENTIAL_RETRY);
   });
 });
 
@@ -47,14 +53,25 @@ describe('recovery after a mass outage (10,000 Guacamole clients, server down 10
   const herd = (policy: (typeof NAMED_POLICIES)[string], seed: number) =>
     simulateHerd({ protocol: 'guacamole', clients: 10_000, outage: { kind: 'restart' }, bucketMs: 100, seed, ...(policy === undefined ? {} : { policy }) });
 
-  it('the decorrelated candidate meets the targets: peak accepted ≤ 2 % per 100 ms, all back within 20 s, ≤ 4 attempts each', async () => {
+  it('the default meets the targets: peak accepted ≤ 2 % per 100 ms, all back within 20 s, ≤ 4 attempts each', async () => {
     for (const seed of [1, 2, 3]) {
-      const r = await herd(DECORRELATED_RETRY, seed);
+      const r = await herd(undefined, seed);
       expect(r.failed).toBe(0);
       expect(r.peakAccepted / r.clients).toBeLessThanOrEqual(0.02);
       expect(r.allBackMs).toBeLessThanOrEqual(20_000);
       expect(r.attempts / r.clients).toBeLessThanOrEqual(4);
     }
+  });
+
+  it('decorrelated is the default under its old name: the same herd, attempt for attempt', async () => {
+    expect(await herd(DECORRELATED_RETRY, 1)).toEqual(await herd(undefined, 1));
+  });
+
+  it('the previous default (exponential) misses two of them: everyone back only after ~40 s, ~5 attempts each', async () => {
+    const r = await herd(EXPONENTIAL_RETRY, 1);
+    expect(r.failed).toBe(0);
+    expect(r.allBackMs).toBeGreaterThan(35_000);
+    expect(r.attempts / r.clients).toBeGreaterThan(4.5);
   });
 
   it('the peers are reproduced as measured: partysocket lands everyone at once near 12 s, reconnecting-websocket back near 17 s', async () => {
