@@ -1,7 +1,8 @@
 /**
  * How the SDK reads a Guacamole WebSocket close 1008 whose reason carries no numeric status. Not a vendor
- * status (the `guacamole` catalog lists exactly the vendor's): the SDK's own reading, kept as data with its
- * rationale. Its own module so that profiles without Guacamole do not carry the Guacamole catalog.
+ * status (the `guacamole` catalog lists exactly the vendor's): the SDK's own reading, kept as data (its rationale is
+ * docs-only, in src/docs-gen/rationales/guacamole-close.ts). Its own module so that profiles without Guacamole do not
+ * carry the Guacamole catalog.
  */
 import type { CodeEntry } from './types.js';
 
@@ -13,7 +14,6 @@ export const guacamolePolicyCloseWithoutStatus: CodeEntry = {
   summary: 'The gateway refused the tunnel by policy (close 1008) without saying why: the connection may be in use elsewhere or at its limit, the gateway busy, or sign-in or permission refused.',
   severity: 'warning', phases: ['connect', 'handshake', 'stream'], category: 'policy', outcome: 'user-decision',
   fix: 'Close other tabs or sessions using this connection, then try again; if it repeats, the gateway log names the status (sign-in, permission or connection limit).',
-  rationale: 'guacamole-client closes with 1008 only for 513, 517, 521, 769, 771 and 797, with the status as the reason; without it any of them is possible and none is a plain retry (three need the user, 769 new credentials, 771 an admin), so the client asks the user instead of reconnecting at once, and never replays credentials by itself.',
   details: { websocketCode: 1008, statuses: [...GUACAMOLE_POLICY_CLOSE_STATUSES], nameSource: 'sdk' },
 };
 
@@ -26,6 +26,5 @@ export const guacamoleDisconnectWithoutStatus: CodeEntry = {
   summary: 'The gateway could not reach or sign in to the remote desktop, and gave no status (guacd sent only disconnect before the display started).',
   severity: 'error', phases: ['handshake'], category: 'upstream', outcome: 'retry',
   fix: 'Check that the remote desktop is running and reachable from guacd (host name and port in the connection settings), and the connection\'s credentials (a VNC or RDP password that is wrong, or missing where the desktop requires one); guacd\'s log (syslog) names which.',
-  rationale: 'guacd 1.5 sends its 519 or 769 only to users that finished joining, so a desktop it cannot reach or sign in to gets only `disconnect`. The desktop may be restarting (retry within the policy), or the password wrong (the retries run out and the session fails with this cause); the SDK never reads it as SUCCESS. No credential of the SDK\'s is replayed: the desktop password lives in the gateway\'s settings.',
   details: { instruction: 'disconnect', before: 'first sync', nameSource: 'sdk' },
 };

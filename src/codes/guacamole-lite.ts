@@ -35,7 +35,6 @@ export const guacamoleLiteVocabulary: GatewayVocabulary = {
       summary: 'The tunnel could not reach guacd: the desktop service is not running or not listening.',
       severity: 'warning', phases: ['connect', 'handshake'], category: 'server', outcome: 'retry-later', retryAfterMs: 2000,
       fix: 'Check that guacd is running and listening on the host and port the tunnel is configured with (default 4822).',
-      rationale: 'guacd refused the connection (ECONNREFUSED): usually guacd restarting or not yet up; it recovers on its own, so retry, but with a 2 s floor, since a guacd that is starting refuses every immediate retry.',
       details: { ...LITE, message: 'Desktop service unavailable', trigger: 'ECONNREFUSED connecting to guacd' },
     },
     {
@@ -43,7 +42,6 @@ export const guacamoleLiteVocabulary: GatewayVocabulary = {
       summary: 'The tunnel could not resolve guacd\'s host name.',
       severity: 'error', phases: ['connect', 'handshake'], category: 'server', outcome: 'retry',
       fix: 'Check the guacd host name in the tunnel\'s configuration (guacdOptions.host) and the tunnel host\'s DNS.',
-      rationale: 'A name that does not resolve is usually configuration, but DNS outages pass; a bounded retry costs little and ends in failed with this cause if it persists.',
       details: { ...LITE, message: 'Desktop service not found', trigger: 'ENOTFOUND connecting to guacd' },
     },
     {
@@ -51,7 +49,6 @@ export const guacamoleLiteVocabulary: GatewayVocabulary = {
       summary: 'The tunnel\'s connection to guacd timed out.',
       severity: 'warning', phases: ['connect', 'handshake', 'stream'], category: 'server', outcome: 'retry',
       fix: 'Check the network between the tunnel and guacd, and that guacd is not overloaded.',
-      rationale: 'ETIMEDOUT on the tunnel-to-guacd link is transient as often as not: a bounded retry.',
       details: { ...LITE, message: 'Desktop connection timeout', trigger: 'ETIMEDOUT on the guacd socket' },
     },
     {
@@ -59,7 +56,6 @@ export const guacamoleLiteVocabulary: GatewayVocabulary = {
       summary: 'guacd reset the tunnel\'s connection (guacd crashed or was restarted).',
       severity: 'warning', phases: ['handshake', 'stream'], category: 'server', outcome: 'retry',
       fix: 'If it repeats, check guacd\'s log and whether it is being restarted or killed (out of memory).',
-      rationale: 'Seen when guacd is killed and restarted: the session comes back once guacd is up, so retry within the policy.',
       details: { ...LITE, message: 'Desktop connection reset', trigger: 'ECONNRESET on the guacd socket' },
     },
     {
@@ -67,7 +63,6 @@ export const guacamoleLiteVocabulary: GatewayVocabulary = {
       summary: 'The tunnel\'s connection to guacd failed for another reason.',
       severity: 'warning', phases: ['connect', 'handshake', 'stream'], category: 'server', outcome: 'retry',
       fix: 'Check the tunnel\'s log: it names the socket error behind it.',
-      rationale: 'guacamole-lite\'s default for any other guacd socket error (EPIPE, EHOSTUNREACH, …): a bounded retry, as for an unknown code.',
       details: { ...LITE, message: 'Desktop connection failed', trigger: 'any other error on the guacd socket' },
     },
     {
@@ -75,7 +70,6 @@ export const guacamoleLiteVocabulary: GatewayVocabulary = {
       summary: 'The tunnel closed the connection after the client sent nothing for its inactivity limit.',
       severity: 'info', phases: ['stream'], category: 'session', outcome: 'ended',
       fix: 'Raise the tunnel\'s maxInactivityTime, or keep the client sending (the SDK\'s keep-alive does).',
-      rationale: 'The gateway ended an idle session by its own policy, as Guacamole 522 SESSION_TIMEOUT: reconnecting at once would only restart what the policy just ended.',
       details: { ...LITE, message: 'Connection timeout due to inactivity', trigger: 'an error without code whose message says "inactive" (guacamole-lite 1.2.0 closes its own inactivity timeout with 1011 and no instruction)' },
     },
     {
@@ -83,7 +77,6 @@ export const guacamoleLiteVocabulary: GatewayVocabulary = {
       summary: 'The handshake between the tunnel and guacd failed.',
       severity: 'error', phases: ['handshake'], category: 'server', outcome: 'retry',
       fix: 'Check that the tunnel and guacd versions are compatible and guacd\'s log for the refused handshake.',
-      rationale: 'Can be a guacd restarting mid-handshake; a version mismatch persists and ends in failed after the policy\'s attempts.',
       details: { ...LITE, message: 'Desktop handshake failed', trigger: 'an error without code whose message says "handshake"' },
     },
     {
@@ -91,7 +84,6 @@ export const guacamoleLiteVocabulary: GatewayVocabulary = {
       summary: 'The tunnel refused the connection settings (its processConnectionSettings callback failed).',
       severity: 'error', phases: ['connect'], category: 'client', outcome: 'fatal',
       fix: 'Check the connection settings in the token against what the tunnel\'s processConnectionSettings accepts.',
-      rationale: 'The same settings are refused the same way on every attempt; it takes a configuration change.',
       details: { ...LITE, message: 'Connection configuration error', trigger: 'processConnectionSettings called back with an error' },
     },
     {
@@ -99,7 +91,6 @@ export const guacamoleLiteVocabulary: GatewayVocabulary = {
       summary: 'The tunnel could not decrypt or read the connection token.',
       severity: 'error', phases: ['connect'], category: 'auth', outcome: 'reauthenticate',
       fix: 'Get a fresh token from the application (it is encrypted with the tunnel\'s key; a key change or an expired or mangled token is refused).',
-      rationale: 'The token is the credential here: replaying it gets the same refusal (and guacamole-lite 1.2.0 then crashes its own process), so the app must supply a new one.',
       details: { ...LITE, message: 'Token validation failed', trigger: 'the token does not decrypt or parse' },
     },
   ],

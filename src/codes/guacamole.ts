@@ -28,7 +28,6 @@ export const guacamoleCatalog: Catalog = {
       summary: 'The gateway does not support what the client asked for.',
       severity: 'error', phases: ['handshake', 'stream'], category: 'client', outcome: 'fatal',
       fix: 'Check that the client and gateway versions match and the protocol option is enabled on the gateway.',
-      rationale: 'Asking again for an unsupported operation gets the same answer.',
       details: { hex: '0x0100', httpStatus: 501, websocketCode: 1011 },
     },
     {
@@ -36,7 +35,6 @@ export const guacamoleCatalog: Catalog = {
       summary: 'The gateway hit an internal failure.',
       severity: 'error', phases: ['connect', 'handshake', 'stream'], category: 'server', outcome: 'retry',
       fix: 'If it keeps happening, check the gateway (guacd) logs.',
-      rationale: 'Often a guacd process that crashed or restarted; a bounded retry recovers without hammering a broken gateway.',
       details: { hex: '0x0200', httpStatus: 500, websocketCode: 1011 },
     },
     {
@@ -44,7 +42,6 @@ export const guacamoleCatalog: Catalog = {
       summary: 'The gateway is too busy to take this connection now.',
       severity: 'warning', phases: ['connect', 'handshake'], category: 'capacity', outcome: 'retry-later', retryAfterMs: 5000,
       fix: 'Wait a moment and reconnect; if it persists, the gateway needs more capacity.',
-      rationale: 'A busy server recovers on its own but immediate retries add load, so a 5 s floor applies.',
       details: { hex: '0x0201', httpStatus: 503, websocketCode: 1008 },
     },
     {
@@ -59,7 +56,6 @@ export const guacamoleCatalog: Catalog = {
       summary: 'The remote desktop reported an error to the gateway.',
       severity: 'warning', phases: ['connect', 'handshake', 'stream'], category: 'upstream', outcome: 'retry',
       fix: 'If it repeats, check the remote desktop server and the gateway logs.',
-      rationale: 'Upstream errors are usually transient (a reset RDP/VNC connection); bounded retry.',
       details: { hex: '0x0203', httpStatus: 502, websocketCode: 1011 },
     },
     {
@@ -67,7 +63,6 @@ export const guacamoleCatalog: Catalog = {
       summary: 'Something the request refers to (a connection, tunnel or stream) does not exist.',
       severity: 'error', phases: ['connect', 'stream'], category: 'resource', outcome: 'fatal',
       fix: 'Check the connection identifier the client is using, or pick the connection again.',
-      rationale: 'Reconnecting asks for the same missing resource; a new connection has to be chosen.',
       details: { hex: '0x0204', httpStatus: 404, websocketCode: 1002 },
     },
     {
@@ -75,14 +70,12 @@ export const guacamoleCatalog: Catalog = {
       summary: 'The connection is already in use or at its concurrency limit.',
       severity: 'warning', phases: ['connect'], category: 'capacity', outcome: 'user-decision',
       fix: 'Close the other session using this connection, or wait for it to finish and try again.',
-      rationale: 'guacamole-client raises it when another session holds the connection; polling someone else\'s seat is not ours to decide.',
       details: { hex: '0x0205', httpStatus: 409, websocketCode: 1008 },
     },
     {
       code: 518, name: 'RESOURCE_CLOSED',
       summary: 'The stream or resource in use was closed by the other side.',
       severity: 'warning', phases: ['stream'], category: 'resource', outcome: 'ended',
-      rationale: 'guacd sends it when a resource (such as an audio stream) was closed on purpose; reopening it is the app\'s call, not a reconnect.',
       details: { hex: '0x0206', httpStatus: 404, websocketCode: 1002 },
     },
     {
@@ -90,7 +83,6 @@ export const guacamoleCatalog: Catalog = {
       summary: 'The gateway could not reach the remote desktop over the network.',
       severity: 'warning', phases: ['connect'], category: 'network', outcome: 'retry',
       fix: 'Check the remote host name, that it is powered on, and that the gateway can route to it.',
-      rationale: 'Mostly transient (host booting, network blip); a wrong host name ends the bounded retry and the fix says where to look.',
       details: { hex: '0x0207', httpStatus: 502, websocketCode: 1011 },
     },
     {
@@ -98,7 +90,6 @@ export const guacamoleCatalog: Catalog = {
       summary: 'The remote desktop is refusing connections for now.',
       severity: 'warning', phases: ['connect'], category: 'upstream', outcome: 'retry-later', retryAfterMs: 10000,
       fix: 'Wait for the remote desktop to accept connections again; check its service and connection limits.',
-      rationale: 'A server that refuses service is usually restarting or full; a 10 s floor avoids knocking on it in a loop.',
       details: { hex: '0x0208', httpStatus: 502, websocketCode: 1011 },
     },
     {
@@ -112,7 +103,6 @@ export const guacamoleCatalog: Catalog = {
       code: 522, name: 'SESSION_TIMEOUT',
       summary: 'The desktop session was ended for inactivity.',
       severity: 'info', phases: ['stream', 'keepalive'], category: 'session', outcome: 'ended',
-      rationale: 'The server closed it by policy; reconnecting silently would defeat the idle limit.',
       details: { hex: '0x020A', httpStatus: 408, websocketCode: 1002 },
     },
     {
@@ -140,7 +130,6 @@ export const guacamoleCatalog: Catalog = {
       summary: 'This user is not allowed to do this, whoever signs in.',
       severity: 'error', phases: ['connect', 'handshake'], category: 'auth', outcome: 'fatal',
       fix: 'Ask an administrator to grant access to this connection.',
-      rationale: 'Signing in again does not change a permission, so no credential prompt.',
       details: { hex: '0x0303', httpStatus: 403, websocketCode: 1008 },
     },
     {
@@ -148,7 +137,6 @@ export const guacamoleCatalog: Catalog = {
       summary: 'The gateway gave up waiting for this client to respond.',
       severity: 'warning', phases: ['stream', 'keepalive'], category: 'network', outcome: 'retry',
       fix: 'Check the client\'s network; keep the browser tab active.',
-      rationale: 'guacd sends it when the client stops answering (stalled link, suspended tab), which a fresh connection fixes.',
       details: { hex: '0x0308', httpStatus: 408, websocketCode: 1002 },
     },
     {
@@ -156,7 +144,6 @@ export const guacamoleCatalog: Catalog = {
       summary: 'The client sent more data than the protocol allows.',
       severity: 'error', phases: ['stream'], category: 'client', outcome: 'fatal',
       fix: 'Reduce the size of uploads or clipboard data, or raise the gateway limit.',
-      rationale: 'The same client would send the same oversized data again.',
       details: { hex: '0x030D', httpStatus: 413, websocketCode: 1009 },
     },
     {
@@ -171,7 +158,6 @@ export const guacamoleCatalog: Catalog = {
       summary: 'This user already has as many connections (or streams) open as the gateway allows, usually this connection in another tab.',
       severity: 'warning', phases: ['connect', 'stream'], category: 'capacity', outcome: 'user-decision',
       fix: 'Close the other tab or session using this connection, then connect again.',
-      rationale: 'guacamole-client raises it when the user already holds the connection elsewhere (another tab), as Frame 4006; only the user can free that slot, so ask instead of polling.',
       details: { hex: '0x031D', httpStatus: 429, websocketCode: 1008 },
     },
   ],

@@ -5,8 +5,6 @@
  */
 import type { Catalog } from './types.js';
 
-const UNUSED = 'Documented as not used; if one arrives anyway, ';
-
 export const msraCatalog: Catalog = {
   space: 'msra',
   title: 'Microsoft Remote Assistance error codes',
@@ -26,7 +24,6 @@ export const msraCatalog: Catalog = {
       code: 1, name: 'SAFERROR_NOINFO', summary: 'A component failed without saying why.',
       severity: 'warning', phases: ['connect', 'handshake', 'stream'], category: 'internal', outcome: 'retry',
       fix: 'Try again; if it repeats, look at the Windows event logs on both computers.',
-      rationale: 'No detail to act on, so the conservative bounded retry applies.',
     },
     {
       code: 3, name: 'SAFERROR_LOCALNOTERROR', summary: 'You ended the connection.',
@@ -40,7 +37,6 @@ export const msraCatalog: Catalog = {
       code: 5, name: 'SAFERROR_BYSERVER', summary: 'The other computer dropped the connection.',
       severity: 'warning', phases: ['stream', 'keepalive'], category: 'network', outcome: 'retry',
       fix: 'Check both network connections.',
-      rationale: 'No sign the drop was on purpose, so treated as a network failure.',
     },
     {
       code: 6, name: 'SAFERROR_DNSLOOKUPFAILED', summary: 'The other computer\'s name could not be looked up.',
@@ -51,7 +47,6 @@ export const msraCatalog: Catalog = {
       code: 7, name: 'SAFERROR_OUTOFMEMORY', summary: 'A computer ran out of memory for the session.',
       severity: 'error', phases: ['connect', 'handshake', 'stream'], category: 'resource', outcome: 'retry',
       fix: 'Close other applications and try again.',
-      rationale: 'Memory pressure is often momentary; the bounded retry stops if it is not.',
     },
     {
       code: 8, name: 'SAFERROR_CONNECTIONTIMEDOUT', summary: 'Connecting took too long.',
@@ -77,7 +72,6 @@ export const msraCatalog: Catalog = {
       code: 14, name: 'SAFERROR_INVALIDIPADDR', summary: 'The address to connect to is not a valid IP address.',
       severity: 'error', phases: ['connect'], category: 'client', outcome: 'fatal',
       fix: 'Ask for a new invitation or correct the address.',
-      rationale: 'A malformed address stays malformed however often it is tried.',
     },
     {
       code: 15, name: 'SAFERROR_SOCKETRECVFAILED', summary: 'Receiving data over the network failed.',
@@ -88,7 +82,6 @@ export const msraCatalog: Catalog = {
       code: 18, name: 'SAFERROR_INVALIDENCRYPTION', summary: 'The encryption settings do not work together.',
       severity: 'error', phases: ['handshake'], category: 'tls', outcome: 'fatal',
       fix: 'Check the Remote Desktop encryption policy on both computers.',
-      rationale: 'An encryption settings mismatch needs a configuration change, not another attempt.',
     },
     {
       code: 20, name: 'SAFERROR_GETHOSTBYNAMEFAILED', summary: 'Name resolution through the network stack failed.',
@@ -104,25 +97,21 @@ export const msraCatalog: Catalog = {
       code: 22, name: 'SAFERROR_ENCRYPTIONERROR', summary: 'Encrypting session data failed.',
       severity: 'warning', phases: ['handshake', 'stream'], category: 'tls', outcome: 'retry',
       fix: 'If it repeats, check the encryption policy on both computers.',
-      rationale: 'Cipher failures on a running link usually come from a damaged connection; a new one renegotiates keys (bounded).',
     },
     {
       code: 23, name: 'SAFERROR_DECRYPTIONERROR', summary: 'Decrypting session data failed.',
       severity: 'warning', phases: ['handshake', 'stream'], category: 'tls', outcome: 'retry',
       fix: 'If it repeats, check the encryption policy on both computers.',
-      rationale: 'Same as 22: usually a damaged connection; a new one renegotiates keys (bounded).',
     },
     {
       code: 24, name: 'SAFERROR_INVALIDPARAMETERSTRING', summary: 'The invitation is malformed.',
       severity: 'error', phases: ['pre-session'], category: 'client', outcome: 'fatal',
       fix: 'Ask for a new invitation.',
-      rationale: 'A malformed invitation cannot be repaired by retrying; it must be reissued.',
     },
     {
       code: 25, name: 'SAFERROR_HELPSESSIONNOTFOUND', summary: 'The other computer no longer knows this invitation.',
       severity: 'error', phases: ['handshake'], category: 'auth', outcome: 'reauthenticate',
       fix: 'Ask for a new invitation.',
-      rationale: 'The invitation is the credential here; do not replay it, wait for a fresh one through reauthenticate().',
     },
     {
       code: 26, name: 'SAFERROR_INVALIDPASSWORD', summary: 'The invitation password is wrong.',
@@ -134,73 +123,61 @@ export const msraCatalog: Catalog = {
       code: 27, name: 'SAFERROR_HELPSESSIONEXPIRED', summary: 'The invitation has expired.',
       severity: 'error', phases: ['handshake'], category: 'auth', outcome: 'reauthenticate',
       fix: 'Ask for a new invitation.',
-      rationale: 'The invitation acts as the credential: never replay it, but let the app supply a new one via reauthenticate() rather than stopping for good.',
     },
     {
       code: 28, name: 'SAFERROR_CANTOPENRESOLVER', summary: 'The other computer could not find the session to join.',
       severity: 'error', phases: ['handshake'], category: 'server', outcome: 'fatal',
       fix: 'Check that Remote Assistance is enabled and working on the other computer.',
-      rationale: 'A resolver that cannot start is a broken or disabled component; prefer fatal over retrying a misconfiguration.',
     },
     {
       code: 29, name: 'SAFERROR_UNKNOWNSESSMGRERROR', summary: 'The other computer\'s session manager failed without detail.',
       severity: 'warning', phases: ['handshake'], category: 'server', outcome: 'retry',
       fix: 'If it repeats, restart Remote Assistance on the other computer.',
-      rationale: 'Unknown failure: conservative bounded retry.',
     },
     {
       code: 30, name: 'SAFERROR_CANTFORMLINKTOUSERSESSION', summary: 'The other computer could not attach to the user\'s desktop session.',
       severity: 'warning', phases: ['handshake'], category: 'session', outcome: 'retry',
       fix: 'Make sure the other person is still signed in and their desktop is unlocked.',
-      rationale: 'Usually the target session is briefly unavailable (locked, switching users); a bounded retry is cheap.',
     },
     {
       code: 32, name: 'SAFERROR_RCPROTOCOLERROR', summary: 'The remote control protocol broke down.',
       severity: 'warning', phases: ['handshake', 'stream'], category: 'server', outcome: 'retry',
       fix: 'If it repeats, update Windows on both computers.',
-      rationale: 'Can come from a damaged stream; a persistent mismatch ends the bounded retry.',
     },
     {
       code: 33, name: 'SAFERROR_RCUNKNOWNERROR', summary: 'Remote control failed without detail.',
       severity: 'warning', phases: ['stream'], category: 'server', outcome: 'retry',
       fix: 'Try again; if it repeats, check the event logs on both computers.',
-      rationale: 'Unknown failure: conservative bounded retry.',
     },
     {
       code: 34, name: 'SAFERROR_INTERNALERROR', summary: 'Remote Assistance failed internally.',
       severity: 'warning', phases: ['connect', 'handshake', 'stream'], category: 'internal', outcome: 'retry',
       fix: 'Try again; if it repeats, restart Remote Assistance.',
-      rationale: 'Unknown failure: conservative bounded retry.',
     },
     {
       code: 35, name: 'SAFERROR_HELPEERESPONSEPENDING', summary: 'Still waiting for the other person to answer.',
       severity: 'info', phases: ['handshake'], category: 'user', outcome: 'ok',
-      rationale: `${UNUSED}it only reports progress, so nothing to do.`,
       details: { unused: true },
     },
     {
       code: 36, name: 'SAFERROR_HELPEESAIDYES', summary: 'The other person accepted.',
       severity: 'info', phases: ['handshake'], category: 'user', outcome: 'ok',
-      rationale: `${UNUSED}it reports success, so nothing to do.`,
       details: { unused: true },
     },
     {
       code: 37, name: 'SAFERROR_HELPEEALREADYBEINGHELPED', summary: 'Someone else is already helping this person.',
       severity: 'warning', phases: ['handshake'], category: 'session', outcome: 'user-decision',
       fix: 'Wait for the other helper to finish, then ask to connect again.',
-      rationale: 'Another session holds the seat; the user decides whether to wait.',
     },
     {
       code: 38, name: 'SAFERROR_HELPEECONSIDERINGHELP', summary: 'The other person is deciding whether to accept.',
       severity: 'info', phases: ['handshake'], category: 'user', outcome: 'ok',
-      rationale: `${UNUSED}it only reports progress, so nothing to do.`,
       details: { unused: true },
     },
     {
       code: 40, name: 'SAFERROR_HELPEENEVERRESPONDED', summary: 'The other person did not answer in time.',
       severity: 'warning', phases: ['handshake'], category: 'user', outcome: 'user-decision',
       fix: 'Contact the person and ask again when they are at their computer.',
-      rationale: 'Asking again without the person present only times out again; the user chooses when.',
     },
     {
       code: 41, name: 'SAFERROR_HELPEESAIDNO', summary: 'The other person declined.',
@@ -211,19 +188,16 @@ export const msraCatalog: Catalog = {
       code: 42, name: 'SAFERROR_HELPSESSIONACCESSDENIED', summary: 'The other account may not use this invitation.',
       severity: 'error', phases: ['handshake'], category: 'policy', outcome: 'fatal',
       fix: 'Check the invitation was meant for this account, or ask an administrator about the access policy.',
-      rationale: 'An access rule, not a wrong credential: new credentials would not help.',
     },
     {
       code: 43, name: 'SAFERROR_USERNOTFOUND', summary: 'The person to help was not found on the other computer.',
       severity: 'error', phases: ['handshake'], category: 'session', outcome: 'fatal',
       fix: 'Check the user name and that the person is signed in.',
-      rationale: 'Repeating the same target user finds nobody again.',
     },
     {
       code: 44, name: 'SAFERROR_SESSMGRERRORNOTINIT', summary: 'The other computer\'s session manager is not ready yet.',
       severity: 'warning', phases: ['handshake'], category: 'server', outcome: 'retry-later', retryAfterMs: 10000,
       fix: 'Wait a little; the remote service may still be starting.',
-      rationale: 'Not initialised reads as a service still starting; give it a 10 s floor rather than giving up.',
     },
     {
       code: 45, name: 'SAFERROR_SELFHELPNOTSUPPORTED', summary: 'You cannot remotely control your own session.',
@@ -240,20 +214,17 @@ export const msraCatalog: Catalog = {
       code: 48, name: 'SAFERROR_SESSIONNOTCONNECTED', summary: 'The session is not connected.',
       severity: 'warning', phases: ['stream'], category: 'session', outcome: 'retry',
       fix: 'Reconnect.',
-      rationale: `${UNUSED}it means the link is gone without a reason given, so bounded retry.`,
       details: { unused: true },
     },
     {
       code: 50, name: 'SAFERROR_SYSTEMSHUTDOWN', summary: 'The other computer is shutting down.',
       severity: 'info', phases: ['stream'], category: 'server', outcome: 'ended',
       fix: 'Once the other computer is back, ask the person for a new invitation.',
-      rationale: 'A Remote Assistance invitation does not survive the helpee\'s restart: reconnecting cannot reach the same session, a new invitation is needed.',
     },
     {
       code: 51, name: 'SAFERROR_STOPLISTENBYUSER', summary: 'The other person stopped waiting for a connection.',
       severity: 'info', phases: ['connect', 'handshake'], category: 'user', outcome: 'ended',
       fix: 'Ask the person to send a new invitation if help is still needed.',
-      rationale: 'The person closed the invitation on purpose; that is an end, not a fault.',
     },
     {
       code: 52, name: 'SAFERROR_WINSOCK_FAILED', summary: 'A network call failed.',
@@ -264,7 +235,6 @@ export const msraCatalog: Catalog = {
       code: 53, name: 'SAFERROR_MISMATCHPARMS', summary: 'The two sides disagree on session parameters.',
       severity: 'error', phases: ['handshake'], category: 'client', outcome: 'fatal',
       fix: 'Ask for a new invitation; if it repeats, update both computers.',
-      rationale: 'The same parameters mismatch again on every attempt.',
     },
     {
       code: 61, name: 'PASSWORDS_DONT_MATCH', summary: 'The invitation password is wrong.',
@@ -280,12 +250,10 @@ export const msraCatalog: Catalog = {
       code: 301, name: 'SAFERROR_SHADOWEND_CONFIGCHANGE', summary: 'Remote control ended because the display settings changed.',
       severity: 'info', phases: ['stream'], category: 'session', outcome: 'ended',
       fix: 'Start remote control again after the display change.',
-      rationale: 'The host stopped remote control deliberately; starting again is the user\'s choice.',
     },
     {
       code: 302, name: 'SAFERROR_SHADOWEND_UNKNOWN', summary: 'Remote control ended for an unstated reason.',
       severity: 'info', phases: ['stream'], category: 'session', outcome: 'ended',
-      rationale: 'Grouped with the other remote-control endings: the host ended it, not the network.',
     },
   ],
 };

@@ -24,7 +24,6 @@ export const softdriveCatalog: Catalog = {
       summary: 'The Softdrive client or service failed unexpectedly before the session started.',
       severity: 'warning', phases: ['pre-session'], category: 'internal', outcome: 'retry',
       fix: 'Try connecting again; restart the Softdrive client if it keeps failing.',
-      rationale: 'The vendor advises retrying first; a persistent failure exhausts the bounded retry.',
       details: { range: '1001-1004', cause: INTERNAL_CAUSE },
     } as const)),
     {
@@ -32,7 +31,6 @@ export const softdriveCatalog: Catalog = {
       summary: 'The Softdrive backend returned an error.',
       severity: 'warning', phases: ['connect'], category: 'server', outcome: 'retry-later', retryAfterMs: 10000,
       fix: 'Try again in a little while; contact Softdrive support if it continues.',
-      rationale: 'The vendor says "retry later": a failing backend is not helped by instant retries, so a 10 s floor.',
       details: { cause: 'Backend service returned an error' },
     },
     {
@@ -40,7 +38,6 @@ export const softdriveCatalog: Catalog = {
       summary: 'A Softdrive upstream service is down or too slow to answer.',
       severity: 'warning', phases: ['connect'], category: 'upstream', outcome: 'retry-later', retryAfterMs: 120000,
       fix: 'Wait a couple of minutes before reconnecting.',
-      rationale: 'The vendor says to wait a few minutes; the 2 min floor honours that.',
       details: { cause: 'Upstream service unavailable or timed out' },
     },
     {
@@ -48,7 +45,6 @@ export const softdriveCatalog: Catalog = {
       summary: 'The agent inside the virtual machine stopped reporting.',
       severity: 'error', phases: ['stream'], category: 'server', outcome: 'fatal',
       fix: 'Restart the virtual machine; update its agent and tools if it happens again.',
-      rationale: 'A hung agent needs the VM restarted; reconnecting to the same VM meets the same dead agent.',
       details: { cause: 'VM agent stopped, hung, or not reporting' },
     },
     {
@@ -56,7 +52,6 @@ export const softdriveCatalog: Catalog = {
       summary: 'The secure connection could not be set up; something on the path is interfering with TLS.',
       severity: 'error', phases: ['handshake'], category: 'tls', outcome: 'fatal',
       fix: 'Allow the Softdrive domains through the firewall and exclude them from SSL inspection.',
-      rationale: 'A proxy or inspection device rewriting TLS fails every attempt until its configuration changes.',
       details: { cause: 'Firewall/TLS inspection/proxy blocking or altering TLS' },
     },
     {
@@ -64,7 +59,6 @@ export const softdriveCatalog: Catalog = {
       summary: 'Setting up the secure connection took too long.',
       severity: 'warning', phases: ['handshake'], category: 'tls', outcome: 'retry',
       fix: 'Check the network for latency or loss, or try another network.',
-      rationale: 'Caused by latency or packet loss, which is transient.',
       details: { cause: 'High latency, packet loss, or blocked outbound path' },
     },
     {
@@ -86,7 +80,6 @@ export const softdriveCatalog: Catalog = {
       summary: 'The Softdrive client failed locally.',
       severity: 'error', phases: ['handshake'], category: 'client', outcome: 'fatal',
       fix: 'Restart the client; reinstall it if the error comes back.',
-      rationale: 'A broken local client or dependency fails the same way until it is restarted or reinstalled.',
       details: { cause: 'Local client error or dependency issue' },
     },
     {
@@ -94,7 +87,6 @@ export const softdriveCatalog: Catalog = {
       summary: 'The streaming process on the server failed.',
       severity: 'warning', phases: ['stream'], category: 'server', outcome: 'retry',
       fix: 'Reconnect; contact support if it keeps happening.',
-      rationale: 'The vendor advises retrying first; a bounded retry stops if the server stays broken.',
       details: { cause: 'Server-side streaming/session process error' },
     },
     {
@@ -102,7 +94,6 @@ export const softdriveCatalog: Catalog = {
       summary: 'The monitor layout could not be applied to the session.',
       severity: 'warning', phases: ['stream'], category: 'media', outcome: 'retry',
       fix: 'Use fewer monitors or reset the resolution, then reconnect.',
-      rationale: 'A display change mid-connect heals on reconnect; an unsupported layout ends the bounded retry and the fix says what to change.',
       details: { cause: 'Unsupported monitor layout/resolution or display change mid-connect' },
     },
     {
@@ -110,7 +101,6 @@ export const softdriveCatalog: Catalog = {
       summary: 'The session did not finish starting in time.',
       severity: 'warning', phases: ['stream'], category: 'session', outcome: 'retry',
       fix: 'Start the session again and check that the virtual machine responds.',
-      rationale: 'Usually a slow policy, agent or network step; a new attempt often gets through.',
       details: { cause: 'Session initialization stalled (policy/agent/network delay)' },
     },
     {
@@ -125,7 +115,6 @@ export const softdriveCatalog: Catalog = {
       summary: 'A TCP connection to Softdrive could not be opened.',
       severity: 'warning', phases: ['connect'], category: 'network', outcome: 'retry',
       fix: 'Allow the required ports and domains through the firewall or proxy.',
-      rationale: 'Can be a blocked port, but also a passing outage; never fatal for a network failure.',
       details: { cause: 'Outbound TCP blocked by firewall/proxy' },
     },
     {
@@ -140,7 +129,6 @@ export const softdriveCatalog: Catalog = {
       summary: 'The virtual machine restarted.',
       severity: 'warning', phases: ['stream'], category: 'server', outcome: 'retry-later', retryAfterMs: 60000,
       fix: 'Wait a minute or two for the machine to come back, then reconnect.',
-      rationale: 'The vendor says to wait 1-3 minutes; the floor is the lower bound of that.',
       details: { cause: 'VM restarted unexpectedly or maintenance event' },
     },
     {
@@ -148,7 +136,6 @@ export const softdriveCatalog: Catalog = {
       summary: 'The user session ended (closed, signed out, or its app crashed).',
       severity: 'info', phases: ['stream'], category: 'session', outcome: 'ended',
       fix: 'Start a new session; if an app crashed, check its stability.',
-      rationale: 'The session itself is gone, so there is nothing to reconnect to; a new session is a user choice.',
       details: { cause: 'User session closed, app crash, or forced logoff' },
     },
     {
@@ -163,7 +150,6 @@ export const softdriveCatalog: Catalog = {
       summary: 'The virtual machine cannot be reached.',
       severity: 'warning', phases: ['connect'], category: 'network', outcome: 'retry',
       fix: 'Check the virtual machine is powered on, and check firewall and DNS.',
-      rationale: 'Often the VM is still booting or the route is briefly down; a VM that stays off ends the bounded retry.',
       details: { cause: 'VM offline, DNS/network blocked, or routing issue' },
     },
     {

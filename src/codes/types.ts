@@ -44,7 +44,10 @@ export type CodeValue = number | string;
 /** Extra, space-specific facts about an entry (HTTP pairing, FRP version, TMG direction, ...). */
 export type EntryDetails = Readonly<Record<string, string | number | boolean | readonly (string | number)[]>>;
 
-/** One row of a catalog. Catalog modules export `readonly CodeEntry[]`. */
+/**
+ * One row of a catalog. Catalog modules export `readonly CodeEntry[]`. Why an outcome was chosen is docs-only data
+ * (src/docs-gen/rationales/, rendered in docs/outcomes.md), kept out of the catalogs so runtime bundles do not carry it.
+ */
 export interface CodeEntry {
   /** The code exactly as the vendor numbers it (unsigned for HRESULTs). */
   readonly code: CodeValue;
@@ -62,8 +65,6 @@ export interface CodeEntry {
   readonly retryAfterMs?: number;
   /** What a user or admin can do about it. */
   readonly fix?: string;
-  /** One line on why this outcome was chosen, where it is not obvious (rendered in docs/outcomes.md). */
-  readonly rationale?: string;
   readonly details?: EntryDetails;
 }
 

@@ -25,39 +25,33 @@ export const websocketCatalog: Catalog = {
     {
       code: 1000, name: 'NORMAL_CLOSURE', summary: 'The connection was closed on purpose and the work is done.',
       severity: 'info', phases: OPEN, category: 'session', outcome: 'ended',
-      rationale: 'A peer that sends 1000 meant to close; reconnecting would undo a deliberate end.',
       details: { source: 'RFC 6455' },
     },
     {
       code: 1001, name: 'GOING_AWAY', summary: 'The server is going down or the page is being left.',
       severity: 'warning', phases: OPEN, category: 'server', outcome: 'retry', fix: RECONNECTS,
-      rationale: 'From a server this usually means a restart or redeploy; the next attempt normally reaches a live instance.',
       details: { source: 'RFC 6455' },
     },
     {
       code: 1002, name: 'PROTOCOL_ERROR', summary: 'The peer saw a frame that breaks the WebSocket protocol.',
       severity: 'error', phases: OPEN, category: 'client', outcome: 'fatal',
       fix: 'Check client and server versions, and any proxy that rewrites WebSocket traffic.',
-      rationale: 'The same client talking to the same server breaks the protocol the same way again.',
       details: { source: 'RFC 6455' },
     },
     {
       code: 1003, name: 'UNSUPPORTED_DATA', summary: 'The peer cannot accept the kind of data it was sent (text vs binary).',
       severity: 'error', phases: OPEN, category: 'client', outcome: 'fatal',
       fix: 'Make sure the client speaks the message format the server expects.',
-      rationale: 'A data-type mismatch between client and server does not go away on reconnect.',
       details: { source: 'RFC 6455' },
     },
     {
       code: 1004, name: 'RESERVED', summary: 'A reserved close code with no defined meaning.',
       severity: 'warning', phases: OPEN, category: 'internal', outcome: 'retry', fix: RECONNECTS,
-      rationale: 'Reserved and never meant to be sent; treated like an unrecognised code (bounded retry).',
       details: { source: 'RFC 6455' },
     },
     {
       code: 1005, name: 'NO_STATUS_RECEIVED', summary: 'The connection closed without a close code.',
       severity: 'warning', phases: OPEN, category: 'network', outcome: 'retry', fix: RECONNECTS,
-      rationale: 'Without a code there is no sign the close was deliberate; a bounded retry is the safe reading.',
       details: { source: 'RFC 6455', reservedLocal: true },
     },
     {
@@ -70,47 +64,40 @@ export const websocketCatalog: Catalog = {
       code: 1007, name: 'INVALID_FRAME_PAYLOAD_DATA', summary: 'A message carried data that does not match its type (for example bad UTF-8).',
       severity: 'error', phases: OPEN, category: 'client', outcome: 'fatal',
       fix: 'Check the encoding of text messages on both sides.',
-      rationale: 'The same software produces the same malformed payload on the next connection.',
       details: { source: 'RFC 6455' },
     },
     {
       code: 1008, name: 'POLICY_VIOLATION', summary: 'The server closed the connection because it breaks a server policy.',
       severity: 'error', phases: OPEN, category: 'policy', outcome: 'fatal',
       fix: 'Ask the server administrator which policy applies (origin, access rules, message rules).',
-      rationale: 'Servers send 1008 when they decide to refuse the client; asking again gets the same decision.',
       details: { source: 'RFC 6455' },
     },
     {
       code: 1009, name: 'MESSAGE_TOO_BIG', summary: 'A message was larger than the peer accepts.',
       severity: 'error', phases: OPEN, category: 'client', outcome: 'fatal',
       fix: 'Lower the message size the client sends, or raise the limit on the server.',
-      rationale: 'The size limit is configuration; the next connection hits the same limit.',
       details: { source: 'RFC 6455' },
     },
     {
       code: 1010, name: 'MANDATORY_EXTENSION', summary: 'The client needed a WebSocket extension the server did not agree to.',
       severity: 'error', phases: ['handshake'], category: 'client', outcome: 'fatal',
       fix: 'Enable the extension on the server or stop requiring it in the client.',
-      rationale: 'Extension support is configuration on either side; retrying does not change it.',
       details: { source: 'RFC 6455' },
     },
     {
       code: 1011, name: 'INTERNAL_ERROR', summary: 'The server hit an unexpected error.',
       severity: 'warning', phases: OPEN, category: 'server', outcome: 'retry',
       fix: 'If it repeats, check the server logs; the close reason may carry a protocol code.',
-      rationale: 'Usually one failed request or a crashed worker; a bounded retry recovers without hammering a broken server.',
       details: { source: 'RFC 6455' },
     },
     {
       code: 1012, name: 'SERVICE_RESTART', summary: 'The server is restarting.',
       severity: 'warning', phases: OPEN, category: 'server', outcome: 'retry-later', retryAfterMs: 5000, fix: WAITS,
-      rationale: 'The IANA registration asks clients to reconnect after a randomised 5-30 s; the 5 s floor plus policy jitter gives that spread.',
       details: { source: 'IANA' },
     },
     {
       code: 1013, name: 'TRY_AGAIN_LATER', summary: 'The server is overloaded for now and asks the client to come back later.',
       severity: 'warning', phases: OPEN, category: 'capacity', outcome: 'retry-later', retryAfterMs: 10000, fix: WAITS,
-      rationale: 'An overloaded server needs room to recover; a 10 s floor keeps a crowd of clients from returning at once.',
       details: { source: 'IANA' },
     },
     {
@@ -123,7 +110,6 @@ export const websocketCatalog: Catalog = {
       code: 1015, name: 'TLS_HANDSHAKE', summary: 'The TLS handshake failed (for example the certificate could not be verified).',
       severity: 'error', phases: ['connect'], category: 'tls', outcome: 'fatal',
       fix: 'Check the server certificate, its chain and name, and the client clock; the socket error gives the precise cause.',
-      rationale: 'TLS failures are nearly always certificate or configuration problems that a retry cannot fix.',
       details: { source: 'RFC 6455', reservedLocal: true },
     },
     {
@@ -136,7 +122,6 @@ export const websocketCatalog: Catalog = {
       code: 3003, name: 'FORBIDDEN', summary: 'The credentials are valid but do not allow this connection.',
       severity: 'error', phases: ['handshake', 'stream'], category: 'auth', outcome: 'fatal',
       fix: 'Ask an administrator for access.',
-      rationale: 'Signing in again as the same user gets the same refusal; only a permission change helps.',
       details: { source: 'IANA' },
     },
     {
@@ -149,12 +134,10 @@ export const websocketCatalog: Catalog = {
     {
       from: 3000, to: 3999, name: 'REGISTERED_LIBRARY_CODE', summary: 'A close code registered by a library or framework.',
       severity: 'warning', phases: OPEN, category: 'server', outcome: 'retry', fix: RECONNECTS,
-      rationale: 'Meaning depends on the library; a bounded retry is the conservative default.',
     },
     {
       from: 4000, to: 4999, name: 'PRIVATE_USE_CODE', summary: 'An application-defined close code.',
       severity: 'warning', phases: OPEN, category: 'server', outcome: 'retry', fix: RECONNECTS,
-      rationale: 'Only the application knows the meaning (protocol profiles map their own); a bounded retry is the conservative default.',
     },
   ],
 };

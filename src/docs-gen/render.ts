@@ -1,10 +1,13 @@
 /**
  * Renders the generated code reference (docs/codes/<space>.md) and docs/outcomes.md from the
- * catalogs. Pure: strings in, strings out, so a test can regenerate in memory and compare.
+ * catalogs, and outcomes.md's rationale column from the docs-only rationales (./rationales/).
+ * Pure: data in, strings out, so a test can regenerate in memory and compare.
  */
 import { OUTCOMES } from '../codes/types.js';
-import type { Catalog, CodeEntry, CodeRange } from '../codes/types.js';
+import type { Catalog, CodeEntry, CodeRange, CodeSpace } from '../codes/types.js';
 import { OUTCOME_MEANINGS, formatCode, formatDuration, retryInWords, toMarkdownTable } from '../cli/format.js';
+import { rangeRationaleOf, rationaleOf, rationales } from './rationales/index.js';
+import type { Rationales } from './rationales/index.js';
 
 export interface RenderedDoc {
   /** Path from the repository root, with forward slashes. */
@@ -65,7 +68,7 @@ export function renderSpaceDoc(catalog: Catalog): string {
 }
 
 /** docs/outcomes.md: what each outcome means, the never-retry rule, and every code's outcome and rationale. */
-export function renderOutcomesDoc(catalogs: readonly Catalog[]): string {
+export function renderOutcomesDoc(catalogs: readonly Catalog[], why: Readonly<Record<CodeSpace, Rationales>> = rationales): string {
   const parts: string[] = [`<!-- ${GENERATED} -->`, '', '# Outcomes', ''];
   parts.push('Every code in every catalog carries one outcome: what the client should do about it.', '');
   const meanings = OUTCOMES.map((outcome) => [`\`${outcome}\``, OUTCOME_MEANINGS[outcome], retryInWords({ outcome, known: true })]);
@@ -80,8 +83,8 @@ export function renderOutcomesDoc(catalogs: readonly Catalog[]): string {
   for (const catalog of catalogs) {
     parts.push('', `## ${catalog.title} (\`${catalog.space}\`)`, '');
     const rows = [
-      ...catalog.entries.map((entry) => [codeOf(catalog, entry), nameCell(entry), outcomeCell(entry), entry.rationale]),
-      ...(catalog.ranges ?? []).map((range) => [`${range.from}-${range.to}`, range.name, outcomeCell(range), range.rationale]),
+      ...catalog.entries.map((entry) => [codeOf(catalog, entry), nameCell(entry), outcomeCell(entry), rationaleOf(catalog.space, entry.code, why)]),
+      ...(catalog.ranges ?? []).map((range) => [`${range.from}-${range.to}`, range.name, outcomeCell(range), rangeRationaleOf(catalog.space, range.from, range.to, why)]),
     ];
     parts.push(toMarkdownTable(['code', 'name', 'outcome', 'rationale'], rows).trimEnd());
   }
@@ -89,9 +92,9 @@ export function renderOutcomesDoc(catalogs: readonly Catalog[]): string {
 }
 
 /** Every generated file, in a stable order. */
-export function renderCodeDocs(catalogs: readonly Catalog[]): RenderedDoc[] {
+export function renderCodeDocs(catalogs: readonly Catalog[], why: Readonly<Record<CodeSpace, Rationales>> = rationales): RenderedDoc[] {
   return [
     ...catalogs.map((catalog) => ({ path: `docs/codes/${catalog.space}.md`, content: renderSpaceDoc(catalog) })),
-    { path: 'docs/outcomes.md', content: renderOutcomesDoc(catalogs) },
+    { path: 'docs/outcomes.md', content: renderOutcomesDoc(catalogs, why) },
   ];
 }

@@ -7,6 +7,7 @@ import {
   CATEGORIES, CODE_SPACES, OUTCOMES, PHASES, SEVERITIES,
   type Catalog, type CodeEntry, type CodeValue,
 } from '../../../src/codes/types.js';
+import { rationaleOf } from '../../../src/docs-gen/rationales/index.js';
 import { frameSeed, guacamoleSeed, msraSeed, softdriveSeed } from '../../support/seeds.js';
 
 /**
@@ -50,6 +51,8 @@ function isDetailValue(value: unknown): boolean {
 
 describe.each(cases.map((testCase) => [testCase.catalog.space, testCase] as const))('catalog invariants: %s', (_space, { catalog, vendorTexts }) => {
   const { entries } = catalog;
+  /** Rationales are docs-only data (src/docs-gen/rationales/), keyed by space and code. */
+  const why = (entry: CodeEntry): string | undefined => rationaleOf(catalog.space, entry.code);
 
   it('declares a known space, a format, a title and a source', () => {
     expect(CODE_SPACES).toContain(catalog.space);
@@ -88,7 +91,7 @@ describe.each(cases.map((testCase) => [testCase.catalog.space, testCase] as cons
   });
 
   it('explains every retry-later floor in a rationale', () => {
-    expect(offenders(entries, (entry) => entry.outcome === 'retry-later' && entry.rationale === undefined)).toEqual([]);
+    expect(offenders(entries, (entry) => entry.outcome === 'retry-later' && why(entry) === undefined)).toEqual([]);
   });
 
   it('keeps severity consistent with the outcome', () => {
@@ -119,8 +122,10 @@ describe.each(cases.map((testCase) => [testCase.catalog.space, testCase] as cons
   });
 
   it('keeps rationales to one non-empty line', () => {
-    expect(offenders(entries, (entry) => entry.rationale !== undefined
-      && (entry.rationale.trim() === '' || /[\r\n]/.test(entry.rationale)))).toEqual([]);
+    expect(offenders(entries, (entry) => {
+      const rationale = why(entry);
+      return rationale !== undefined && (rationale.trim() === '' || /[\r\n]/.test(rationale));
+    })).toEqual([]);
   });
 
   it('keeps details to strings, numbers, booleans and lists of them', () => {

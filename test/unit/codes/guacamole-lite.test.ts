@@ -5,6 +5,7 @@ import { classify, lookup } from '../../../src/index.js';
 import { guacamoleLiteVocabulary } from '../../../src/codes/guacamole-lite.js';
 import { guacamoleCatalog } from '../../../src/codes/guacamole.js';
 import { OUTCOMES } from '../../../src/codes/types.js';
+import { guacamoleLiteRationales } from '../../../src/docs-gen/rationales/index.js';
 
 /** guacamole-lite's own source, from the installed devDependency: the vocabulary must say what it writes. */
 const liteSource = readFileSync(createRequire(import.meta.url).resolve('guacamole-lite/lib/ClientConnection.js'), 'utf8');
@@ -26,7 +27,7 @@ describe('guacamole-lite vocabulary', () => {
       expect(seed.has(entry.name)).toBe(false);
       expect(entry.code).toBe(entry.name);
       expect(OUTCOMES).toContain(entry.outcome);
-      expect(entry.rationale).toBeTruthy();
+      expect(guacamoleLiteRationales.entries[String(entry.code)], `rationale for ${String(entry.code)}`).toBeTruthy();
       expect(entry.fix).toBeTruthy();
       expect(entry.outcome === 'retry-later').toBe(entry.retryAfterMs !== undefined);
     }

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { catalogs } from '../../../src/codes/index.js';
 import { CODE_SPACES } from '../../../src/codes/types.js';
+import { rangeRationaleOf, rationaleOf } from '../../../src/docs-gen/rationales/index.js';
 import { renderCodeDocs, renderSpaceDoc } from '../../../src/docs-gen/render.js';
 import { fixtureSoftdrive, fixtureTmg, fixtureWebsocket } from '../../support/fixture-catalogs.js';
 
@@ -29,11 +30,14 @@ describe('generated docs', () => {
     expect(renderSpaceDoc(fixtureWebsocket)).toContain('| 4000-4999 | PRIVATE_USE | retry |');
   });
 
-  it('puts each catalog entry\'s rationale into outcomes.md', () => {
+  it('puts each catalog entry\'s and range\'s rationale (docs-only data) into outcomes.md', () => {
     const outcomes = docs.find((doc) => doc.path === 'docs/outcomes.md')?.content ?? '';
-    const withRationale = CODE_SPACES.flatMap((space) => catalogs[space].entries.filter((entry) => entry.rationale !== undefined));
-    expect(withRationale.length).toBeGreaterThan(0);
-    for (const entry of withRationale) expect(outcomes).toContain((entry.rationale ?? '').replace(/\|/g, '\\|').slice(0, 40));
+    const rationales = CODE_SPACES.flatMap((space) => [
+      ...catalogs[space].entries.map((entry) => rationaleOf(space, entry.code)),
+      ...(catalogs[space].ranges ?? []).map((range) => rangeRationaleOf(space, range.from, range.to)),
+    ]).filter((text) => text !== undefined);
+    expect(rationales.length).toBeGreaterThan(0);
+    for (const rationale of rationales) expect(outcomes).toContain(rationale.replace(/\|/g, '\\|').slice(0, 40));
     expect(outcomes).toContain('never-retry rule');
   });
 });
