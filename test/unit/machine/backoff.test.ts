@@ -48,7 +48,7 @@ describe('session machine: backoff and reconnect', () => {
     await connectToReady(h, STEPS);
     h.socket().status(515, 'upstream error');
     expect(h.context().cause).toMatchObject({ code: 515 });
-    await h.advance(1000);
+    await h.advance(1500); // the default first delay without jitter
     h.socket().close(1006); // the reconnect fails differently
     expect(h.context().cause).toMatchObject({ code: 515 });
     expect(h.context().lastFault).toMatchObject({ code: 519 });
@@ -60,7 +60,7 @@ describe('session machine: backoff and reconnect', () => {
     const h = startHarness(machine);
     await connectToReady(h, STEPS);
     h.socket().close(1006);
-    await h.advance(1000);
+    await h.advance(1500); // the default first delay without jitter
     h.socket().open();
     h.socket().status(769, 'bad password');
     expect(h.state()).toBe('active.awaiting.auth');
@@ -111,21 +111,21 @@ describe('session machine: backoff and reconnect', () => {
     const h = startHarness(machine);
     await connectToReady(h, STEPS);
     h.socket().close(1006);
-    await h.advance(1000);
+    await h.advance(1500); // the default curve without jitter: 1500, 3000, ...
     h.socket().open();
     STEPS.forEach((s) => h.socket().step(s));
     expect(h.context().attempt).toBe(1);
     await h.advance(4999);
     h.socket().close(1006); // flapped before minUptime: the outage goes on
-    expect(h.emittedOf('reconnecting').at(-1)).toMatchObject({ attempt: 2, delayMs: 2000 });
-    await h.advance(2000);
+    expect(h.emittedOf('reconnecting').at(-1)).toMatchObject({ attempt: 2, delayMs: 3000 });
+    await h.advance(3000);
     h.socket().open();
     STEPS.forEach((s) => h.socket().step(s));
     await h.advance(5000);
     expect(h.context().attempt).toBe(0);
     expect(h.context().cause).toBeNull();
     h.socket().close(1006);
-    expect(h.emittedOf('reconnecting').at(-1)).toMatchObject({ attempt: 1, delayMs: 1000 });
+    expect(h.emittedOf('reconnecting').at(-1)).toMatchObject({ attempt: 1, delayMs: 1500 });
   });
 
   it('retryNow skips the rest of the backoff', async () => {
@@ -150,7 +150,7 @@ describe('session machine: backoff and reconnect', () => {
     b.socket().close(1006);
     expect(a.state()).toBe('active.backoff.waiting');
     expect(b.state()).toBe('active.backoff.waiting');
-    await a.advance(1000);
+    await a.advance(1500); // the default first delay without jitter
     a.socket().close(1006);
     expect(a.state()).toBe('failed');
     expect(a.emittedOf('failed')[0]!.reason).toBe('exhausted');

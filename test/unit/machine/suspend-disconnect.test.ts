@@ -11,7 +11,7 @@ describe('session machine: suspended (offline / hidden)', () => {
     const h = startHarness(machine);
     await connectToReady(h, STEPS);
     h.socket().close(1006);
-    await h.advance(1000);
+    await h.advance(1500); // the default first delay without jitter
     h.socket().close(1006);
     expect(h.context().attempt).toBe(1);
     h.send({ type: 'env.offline' });

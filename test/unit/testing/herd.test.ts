@@ -14,7 +14,7 @@ describe('simulateHerd', () => {
       expect(herd.buckets.filter((bucket) => bucket.reconnects > 0)).toHaveLength(1);
     });
 
-    it('the default policy (full jitter) spreads attempts and handshakes; everyone comes back', async () => {
+    it('the default policy (decorrelated jitter) spreads attempts and handshakes; everyone comes back', async () => {
       const countdown = await simulateHerd({ ...base, policy: guacamoleCountdownPolicy, bucketMs: 100 });
       const jitter = await simulateHerd({ ...base, bucketMs: 100 });
       expect(jitter.peak).toBeLessThan(countdown.peak * 0.2);
@@ -30,9 +30,11 @@ describe('simulateHerd', () => {
     it('per 1 s bucket, the default still keeps handshakes with the server well under the countdown spike', async () => {
       const jitter = await simulateHerd(base);
       expect(jitter.peakAccepted).toBeLessThan(10_000 * 0.25);
-      // Refused attempts during the downtime are front-loaded: the first second holds more than the clients.
-      expect(jitter.peakAtMs).toBe(0);
-      expect(jitter.buckets[0]!.reconnects).toBeGreaterThan(10_000);
+      // Every first attempt falls in [1.5 s, 4.5 s): nothing in the first second, the peak at 3 s, and the
+      // buckets up to 5 s hold more attempts than there are clients (early second attempts among them).
+      expect(jitter.buckets[0]!.reconnects).toBe(0);
+      expect(jitter.peakAtMs).toBe(3000);
+      expect(jitter.buckets.slice(0, 5).reduce((sum, bucket) => sum + bucket.reconnects, 0)).toBeGreaterThan(10_000);
     });
   });
 
@@ -50,8 +52,11 @@ describe('simulateHerd', () => {
     const herd = await simulateHerd({ protocol: 'frame', clients: 1000, outage: { kind: 'drop' }, bucketMs: 250 });
     expect(herd.attempts).toBe(1000);
     expect(herd.buckets.every((bucket) => bucket.accepted === bucket.reconnects)).toBe(true);
-    expect(herd.allBackMs).toBeLessThanOrEqual(1000);
-    expect(herd.buckets).toHaveLength(4);
+    // The default's first window is [1.5 s, 4.5 s]: 18 buckets of 250 ms, the first six empty.
+    expect(herd.allBackMs).toBeGreaterThanOrEqual(1500);
+    expect(herd.allBackMs).toBeLessThanOrEqual(4500);
+    expect(herd.buckets).toHaveLength(18);
+    expect(herd.buckets.slice(0, 6).every((bucket) => bucket.reconnects === 0)).toBe(true);
   });
 
   it('counts clients that give up and reports no all-back time', async () => {

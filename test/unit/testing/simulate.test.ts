@@ -48,7 +48,8 @@ describe('simulate', () => {
       retry: { jitter: 'none' },
       script: [[step.handshake(), step.stream(5, 10_000), step.drop()], [step.reject(401)]],
     });
-    expect(lines(timeline).slice(-2)).toEqual(['11000 fault http:401', '11000 needs-auth http:401']);
+    // Dropped at 10 s; the default's first delay without jitter is 1.5 s.
+    expect(lines(timeline).slice(-2)).toEqual(['11500 fault http:401', '11500 needs-auth http:401']);
     expect(timeline).toMatchObject({ outcome: 'awaiting-auth', connections: 2 });
   });
 
@@ -185,12 +186,12 @@ describe('simulate', () => {
   it('runs 60 simulated minutes of a flapping link, repeating the last script, and stops at untilMs', async () => {
     const timeline = await simulate({ protocol: 'guacamole', untilMs: 3_600_000, script: [[step.handshake(), step.stream(10, 20_000), step.drop()]] });
     expect(timeline).toMatchObject({ settled: false, endedAtMs: 3_600_000 });
-    // Each cycle: 20 s up, then one first-attempt backoff of at most 1 s (the attempt count resets after minUptime).
-    expect(timeline.connections).toBeGreaterThanOrEqual(Math.floor(3_600_000 / 21_000));
-    expect(timeline.connections).toBeLessThanOrEqual(Math.ceil(3_600_000 / 20_000));
+    // Each cycle: 20 s up, then one first-attempt backoff of 1.5 to 4.5 s (the attempt count resets after minUptime).
+    expect(timeline.connections).toBeGreaterThanOrEqual(Math.floor(3_600_000 / 24_500));
+    expect(timeline.connections).toBeLessThanOrEqual(Math.ceil(3_600_000 / 21_500));
     const reconnects = timeline.entries.filter((e) => e.event === 'reconnecting');
     expect(reconnects).toHaveLength(timeline.connections - 1);
-    expect(reconnects.every((e) => e.attempt === 1 && e.delayMs! >= 0 && e.delayMs! <= 1000)).toBe(true);
+    expect(reconnects.every((e) => e.attempt === 1 && e.delayMs! >= 1500 && e.delayMs! <= 4500)).toBe(true);
   });
 
   it('accepts a profile object instead of a protocol id', async () => {
