@@ -220,6 +220,6 @@ describe('renderMachineDoc', () => {
     const custom: Profile = { ...softdriveProfile, retry: { maxAttempts: 3 } };
     const policy = section(renderMachineDoc(custom, createSessionMachine(custom)), 'Retry policy defaults');
     expect(policy).toContain('| `maxAttempts` | 3 | the softdrive profile |');
-    expect(policy).toContain('| `initialDelayMs` | 1000 (1 s) | SDK default (`DEFAULT_RETRY`) |');
+    expect(policy).toContain('| `initialDelayMs` | 1500 (1.5 s) | SDK default (`DEFAULT_RETRY`) |');
   });
 });
