@@ -37,7 +37,7 @@ describe('recipes (docs/testing.md)', () => {
     session.connect();
     await vi.waitFor(() => expect(server!.connections).toHaveLength(4));
     await vi.waitFor(() => expect(session!.state.connectivity).toBe('ready'));
-    expect(delays).toEqual([500, 1000, 2000]); // full jitter with random() = 0.5
+    expect(delays).toEqual([3000, 5250, 8625]); // decorrelated jitter with random() = 0.5: 1500 + 0.5 × (3 × last − 1500)
     // end recipe
   });
 
@@ -106,7 +106,7 @@ describe('recipes (docs/testing.md)', () => {
       script: [[step.handshake(), step.close(4029)], [step.reject(503, { retryAfter: 30 })], [step.handshake()]],
     });
     expect(timeline.entries.map((e) => `${e.atMs} ${e.event}`)).toEqual([
-      '0 connect', '0 ready', '0 fault', '0 reconnecting', '1000 connect', '1000 fault', '1000 reconnecting', '31000 connect', '31000 ready',
+      '0 connect', '0 ready', '0 fault', '0 reconnecting', '1500 connect', '1500 fault', '1500 reconnecting', '31500 connect', '31500 ready',
     ]);
     expect(timeline.outcome).toBe('ready');
     // end recipe
