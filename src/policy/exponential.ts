@@ -4,7 +4,7 @@
  */
 import { DEFAULT_RETRY, JITTER_MODES } from './defaults.js';
 import type { JitterMode, RetryContext, RetryPolicy } from './types.js';
-import { checkAtLeast, checkDelayMs, checkKnownKeys, checkNumber, checkObject, checkOneOf, orDefault } from './validate.js';
+import { checkAtLeast, checkDelayMs, checkKnownKeys, checkNumber, checkObject, checkOneOf, invalidOption, orDefault } from './validate.js';
 
 export interface ExponentialBackoffOptions {
   readonly initialDelayMs?: number;
@@ -29,9 +29,32 @@ export function resolveCurve(options: Readonly<Record<string, unknown>>): Resolv
   const initialDelayMs = checkDelayMs('retry.initialDelayMs', orDefault(options['initialDelayMs'], DEFAULT_RETRY.initialDelayMs));
   const multiplier = checkNumber('retry.multiplier', orDefault(options['multiplier'], DEFAULT_RETRY.multiplier), 1, MAX_MULTIPLIER);
   const maxDelayMs = checkDelayMs('retry.maxDelayMs', orDefault(options['maxDelayMs'], DEFAULT_RETRY.maxDelayMs));
-  checkAtLeast('retry.maxDelayMs', maxDelayMs, 'initialDelayMs', initialDelayMs);
+  checkCapAboveInitial(options, initialDelayMs, maxDelayMs);
   const jitter = checkOneOf('retry.jitter', orDefault(options['jitter'], DEFAULT_RETRY.jitter), JITTER_MODES);
   return { initialDelayMs, multiplier, maxDelayMs, jitter };
+}
+
+/**
+ * maxDelayMs ≥ initialDelayMs. When only one of them is given, the other is its default, and the message says so:
+ * `{ initialDelayMs: 20000 }` alone is above the default 10 s cap (it was 30 s before issue 14).
+ */
+function checkCapAboveInitial(options: Readonly<Record<string, unknown>>, initialDelayMs: number, maxDelayMs: number): void {
+  if (maxDelayMs >= initialDelayMs) return;
+  if (options['maxDelayMs'] === undefined) {
+    throw invalidOption(
+      'retry.initialDelayMs',
+      `retry.initialDelayMs must be ≤ maxDelayMs (got ${initialDelayMs} > ${maxDelayMs}, the default maxDelayMs); set maxDelayMs too`,
+      initialDelayMs,
+    );
+  }
+  if (options['initialDelayMs'] === undefined) {
+    throw invalidOption(
+      'retry.maxDelayMs',
+      `retry.maxDelayMs must be ≥ initialDelayMs (got ${maxDelayMs} < ${initialDelayMs}, the default initialDelayMs); set initialDelayMs too`,
+      maxDelayMs,
+    );
+  }
+  checkAtLeast('retry.maxDelayMs', maxDelayMs, 'initialDelayMs', initialDelayMs);
 }
 
 /** Builds the exponential policy; omitted options take their `DEFAULT_RETRY` value. */
