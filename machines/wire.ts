@@ -77,6 +77,15 @@ export interface SessionLink {
    * system's scheduler.
    */
   readonly timers?: TransportTimers;
+  /**
+   * Set by a transport that watches the link's silence itself, on `timers`, while its socket is open (the WebSocket
+   * transport does when the link has timers). `watchSilence(ms)`: send the parent one `{ type: 'keepalive.check' }` once
+   * the link has been silent `ms` (from `lastDataAt`); while data keeps arriving the watch re-arms itself on a plain
+   * timer, so a healthy link costs the machine no event at all. `watchSilence(null)` stops watching. The machine uses it
+   * in `healthy` when the transport sends the keep-alive (a machine-sent keep-alive needs the machine's own check);
+   * absent or null, the machine runs that check on its own (XState) timer. Never throws.
+   */
+  watchSilence?: ((silentMs: number | null) => void) | null;
 }
 
 /** A clock's timer half: `SimulatedClock`, or the platform's setTimeout/clearTimeout. */
@@ -113,7 +122,9 @@ export type TransportEvent =
   | { readonly type: 'transport.signal'; readonly signal: WireSignal }
   | { readonly type: 'transport.activity' }
   | { readonly type: 'transport.close'; readonly code: number; readonly reason: string; readonly wasClean: boolean }
-  | { readonly type: 'transport.error'; readonly failure: TransportFailure };
+  | { readonly type: 'transport.error'; readonly failure: TransportFailure }
+  /** The link has been silent as long as the machine asked (`SessionLink.watchSilence`): check the keep-alive now. */
+  | { readonly type: 'keepalive.check' };
 
 /** Events the machine sends to the transport actor. */
 export type TransportCommand =

@@ -2,9 +2,12 @@
  * The socket as an XState callback actor: one instance per connection attempt.
  *
  * Incoming data goes codec → `link.onData` without any actor event; only control signals, the open,
- * the close and failures reach the parent. The parent owns every timer (connect timeout, keep-alive checks), but one:
- * a keep-alive the profile gives the transport (`input.keepAliveEveryMs`, Guacamole's tunnel ping) is sent on a fixed
- * cadence from open to close, scheduled by this actor for itself on the system's (injected) clock.
+ * the close and failures reach the parent. The parent owns every timer (connect timeout, keep-alive checks), but two,
+ * both on the link's timers (the injected clock, called directly):
+ * - a keep-alive the profile gives the transport (`input.keepAliveEveryMs`, Guacamole's tunnel ping) is sent on a fixed
+ *   cadence from open to close;
+ * - the silence watch the parent asks for in its `healthy` state (`link.watchSilence`): one `keepalive.check` once the
+ *   link has been silent that long, and no event while data keeps arriving.
  *
  * Event order a parent can rely on:
  * - `transport.open` at most once, before any `transport.signal`/`transport.activity`;
@@ -13,7 +16,8 @@
  *   `error` only and never closes, so the error alone must be enough to end the attempt. The parent
  *   treats the first of them as the fault and ignores the other;
  * - nothing after the actor stops, even if the socket fires late;
- * - nothing after a `transport.error` but the `transport.close` (no signal from frames still in the socket).
+ * - nothing after a `transport.error` but the `transport.close` (no signal from frames still in the socket);
+ * - `keepalive.check` only while open, between a `link.watchSilence(ms)` and its `link.watchSilence(null)`, at most once per watch.
  *
  * Limits (`WEBSOCKET_TRANSPORT_DEFAULTS`, overridable per connection through `TransportInput`):
  * - the send buffer: after every send, `bufferedAmount` over `maxBufferedBytes` means the peer is not reading (a server
@@ -76,6 +80,7 @@ export type WebSocketTransportLogic = CallbackActorLogic<TransportCommand, Trans
 const OPEN_EVENT: TransportEvent = Object.freeze({ type: 'transport.open' });
 const ACTIVITY_EVENT: TransportEvent = Object.freeze({ type: 'transport.activity' });
 const KEEPALIVE_TICK: TransportCommand = Object.freeze({ type: 'transport.keepalive' });
+const CHECK_EVENT: TransportEvent = Object.freeze({ type: 'keepalive.check' });
 /** The id of the keep-alive tick among this actor's scheduled events. */
 const KEEPALIVE_TIMER = 'keepalive';
 
@@ -202,10 +207,50 @@ export function createWebSocketTransport(WebSocket: WebSocketConstructor): WebSo
       scheduleKeepAlive();
     };
 
+    // The link's silence, watched for the machine (`link.watchSilence`) on the link's timers: one timer pending at a
+    // time, at `lastDataAt + silentMs`; when it fires and data came meanwhile it re-arms for the new deadline, so the
+    // machine hears only a silence that lasted (one `keepalive.check`), never the link staying fresh.
+    let silentMs: number | null = null;
+    let silenceTimer: unknown = null;
+    const onSilence = (): void => {
+      silenceTimer = null;
+      if (silentMs === null || stopped || errored || closed) return;
+      try {
+        const left = link.lastDataAt + silentMs - now();
+        if (left > 0) {
+          silenceTimer = timers!.setTimeout(onSilence, left);
+          return;
+        }
+        silentMs = null;
+        send(CHECK_EVENT);
+      } catch (error) {
+        broken(error);
+      }
+    };
+    const watchSilence = (ms: number | null): void => {
+      try {
+        if (silenceTimer !== null) timers!.clearTimeout(silenceTimer);
+        silenceTimer = null;
+        silentMs = ms;
+        if (ms === null || stopped || closed || errored) return;
+        silenceTimer = timers!.setTimeout(onSilence, Math.max(0, link.lastDataAt + ms - now()));
+      } catch (error) {
+        silentMs = null;
+        broken(error);
+      }
+    };
+    const unwatchSilence = (): void => {
+      if (link.watchSilence === watchSilence) link.watchSilence = null;
+      if (silenceTimer !== null) safely(() => timers!.clearTimeout(silenceTimer));
+      silenceTimer = null;
+      silentMs = null;
+    };
+
     const onOpen = (): void => {
       if (stopped || opened) return;
       opened = true;
       link.send = sendFrame;
+      if (timers !== undefined) link.watchSilence = watchSilence;
       try {
         if (keepAliveEveryMs !== undefined) scheduleKeepAlive();
         send(OPEN_EVENT);
@@ -240,6 +285,7 @@ export function createWebSocketTransport(WebSocket: WebSocketConstructor): WebSo
       if (stopped || closed) return;
       closed = true;
       stopKeepAlive();
+      unwatchSilence();
       if (link.send === sendFrame) link.send = null;
       send({ type: 'transport.close', code: event.code, reason: redactText(event.reason), wasClean: event.wasClean });
     };
@@ -282,6 +328,7 @@ export function createWebSocketTransport(WebSocket: WebSocketConstructor): WebSo
       if (stopped) return;
       stopped = true;
       stopKeepAlive();
+      unwatchSilence();
       safely(() => {
         ws.removeEventListener('open', onOpen);
         ws.removeEventListener('message', onMessage);
