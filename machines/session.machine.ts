@@ -102,7 +102,7 @@ export type AppEvent =
   | { readonly type: 'keepalive.tick' };
 
 /** The keep-alive timer of `healthy`/`unstable`: a delayed event the state raises for itself (armHealthyCheck, armUnstableCheck). */
-export type TimerEvent = { readonly type: 'keepalive.check' };
+export type TimerEvent = { readonly type: 'keepalive.check' } | { readonly type: 'uptime.reached' };
 
 export type EnvironmentEvent =
   | { readonly type: 'env.online' }
@@ -125,6 +125,8 @@ export type SessionEmitted =
 
 /** The id of the pending `keepalive.check`, so a state can cancel it on exit. */
 const KEEPALIVE_TIMER = 'keepalive';
+/** The id of the pending `uptime.reached` (`ready` after a recovery), cancelled when `ready` exits. */
+const UPTIME_TIMER = 'uptime';
 
 /** A transport that never opens: machines run headless until a real one is provided. */
 const noTransport = fromCallback<TransportCommand, TransportInput, TransportEvent>(() => () => undefined);
@@ -149,6 +151,23 @@ export function settingsDelayMs(name: string, settings: ResolvedSessionOptions):
 }
 
 const STEP_DELAY_PREFIX = 'step.';
+
+/** A timer a state arms for itself: the event it raises after the named delay. */
+export interface RaisedTimer {
+  readonly event: TimerEvent['type'];
+  readonly delay: string;
+}
+
+/**
+ * The entry actions that arm a timer only when needed (an `enqueueActions`, which the generated docs cannot look
+ * into, unlike a plain delayed `raise`), by action name: what each raises after which delay.
+ */
+export const CONDITIONAL_TIMERS: Readonly<Record<string, RaisedTimer>> = {
+  /** Or the transport's silence watch, when it has one. */
+  armHealthyCheck: { event: 'keepalive.check', delay: 'healthyCheck' },
+  /** Only after a recovery. */
+  armUptime: { event: 'uptime.reached', delay: 'minUptime' },
+};
 
 /** Appends to a bounded history (oldest dropped first). */
 function appendBounded(history: readonly Classification[], fault: Classification, size: number): Classification[] {
@@ -277,10 +296,38 @@ export function createSessionMachine(profile: Profile, options: SessionMachineOp
        * The keep-alive timer of `healthy`/`unstable`: `keepalive.check`, raised after the state's named delay. A check
        * that finds the link fresh re-arms it from a targetless transition, without leaving and re-entering the state.
        */
-      armHealthyCheck: raise({ type: 'keepalive.check' }, { id: KEEPALIVE_TIMER, delay: 'healthyCheck' }),
+      armHealthyCheck: enqueueActions(({ context, enqueue }) => {
+        // A transport that watches the silence itself (`link.watchSilence`) re-arms on a plain timer while data
+        // arrives: a healthy link costs no event here. Otherwise, and when the machine sends the keep-alive (its check
+        // also sends the frame), this state's own timer.
+        const watch = machineSendsKeepAlive ? null : context.link.watchSilence;
+        if (typeof watch === 'function') {
+          const silentMs = context.settings.keepAlive.unstableAfterMs;
+          enqueue(() => watch(silentMs));
+        } else {
+          enqueue.raise({ type: 'keepalive.check' }, { id: KEEPALIVE_TIMER, delay: 'healthyCheck' });
+        }
+      }),
+      /**
+       * `ready` after a recovery: once it has lasted `minUptimeMs`, `uptime.reached` resets the outage (the attempt
+       * count). A session with no outage behind it has nothing to reset, so it arms no timer (most sessions, most of
+       * the time: no pending timer per idle session).
+       */
+      armUptime: enqueueActions(({ context, enqueue }) => {
+        if (context.attempt !== 0 || context.outageStartedAt !== null) {
+          enqueue.raise({ type: 'uptime.reached' }, { id: UPTIME_TIMER, delay: 'minUptime' });
+        }
+      }),
+      cancelUptime: cancel(UPTIME_TIMER),
       armUnstableCheck: raise({ type: 'keepalive.check' }, { id: KEEPALIVE_TIMER, delay: 'unstableCheck' }),
       /** Before re-arming (a `keepalive.check` sent from outside must not leave two pending) and on exit. */
       cancelCheck: cancel(KEEPALIVE_TIMER),
+      /** Leaving `healthy`: its pending check, wherever it runs (this state's timer or the transport's watch). */
+      cancelHealthyCheck: enqueueActions(({ context, enqueue }) => {
+        enqueue.cancel(KEEPALIVE_TIMER);
+        const watch = machineSendsKeepAlive ? null : context.link.watchSilence;
+        if (typeof watch === 'function') enqueue(() => watch(null));
+      }),
       emitUnstable: emit(({ context }) => ({ type: 'unstable' as const, silentMs: context.now() - context.link.lastDataAt })),
       sendKeepAlive: assign(({ context }) => {
         const now = context.now();
@@ -566,18 +613,21 @@ export function createSessionMachine(profile: Profile, options: SessionMachineOp
                 entry: [
                   'startLink',
                   emit(({ context }) => ({ type: 'ready' as const, attempt: context.attempt })),
+                  'armUptime',
                 ],
-                exit: 'disarmActivity',
-                on: { 'keepalive.tick': { actions: 'markData' } },
-                // The attempt counter resets once the session has stayed ready this long (fires once per stay).
-                after: { minUptime: { actions: 'resetOutage' } },
+                exit: ['disarmActivity', 'cancelUptime'],
+                on: {
+                  'keepalive.tick': { actions: 'markData' },
+                  // The attempt counter resets once the session has stayed ready this long (once per stay, after a recovery).
+                  'uptime.reached': { actions: 'resetOutage' },
+                },
                 // One keep-alive timer per state, `keepalive.check` at the earliest of its deadlines (silence thresholds
                 // and, when the machine sends it, the next keep-alive frame), all absolute: a check that changes nothing re-arms it from a
                 // targetless transition instead of leaving and re-entering the state (half of XState's work per check).
                 states: {
                   healthy: {
                     entry: 'armHealthyCheck',
-                    exit: 'cancelCheck',
+                    exit: 'cancelHealthyCheck',
                     on: {
                       'keepalive.check': [
                         // A clock that jumped past both thresholds (a host woken from sleep, a test's single big
@@ -598,7 +648,7 @@ export function createSessionMachine(profile: Profile, options: SessionMachineOp
                         ...(machineSendsKeepAlive
                           ? [{ guard: 'keepAliveIsDue' as const, actions: ['sendKeepAlive', 'cancelCheck', 'armHealthyCheck'] as const }]
                           : []),
-                        { actions: ['cancelCheck', 'armHealthyCheck'] },
+                        { actions: ['cancelHealthyCheck', 'armHealthyCheck'] },
                       ],
                     },
                   },

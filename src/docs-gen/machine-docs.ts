@@ -12,7 +12,7 @@ import type { ClassifySignal } from '../classify/index.js';
 import { formatCode, formatDuration, retryInWords, toMarkdownTable } from '../cli/format.js';
 import type { Profile, LocalCodes } from '../../machines/profile.js';
 import type { AppEvent, EnvironmentEvent, SessionEmitted, TimerEvent, UserEvent } from '../../machines/session.machine.js';
-import { settingsDelayMs } from '../../machines/session.machine.js';
+import { CONDITIONAL_TIMERS, settingsDelayMs } from '../../machines/session.machine.js';
 import { resolveSessionOptions } from '../../machines/session-options.js';
 import type { TransportEvent } from '../../machines/wire.js';
 import { guacamoleProfile, guacamoleSessionMachine } from '../../machines/guacamole/index.js';
@@ -74,7 +74,8 @@ const SENT_EVENTS: Readonly<Record<SentEvent['type'], string>> = {
   'env.hidden': 'the page is hidden: do not start reconnects',
 };
 
-const TRANSPORT_EVENTS: Readonly<Record<TransportEvent['type'], string>> = {
+/** What the transport sends, but `keepalive.check` (described with the timers: it is the same check). */
+const TRANSPORT_EVENTS: Readonly<Record<Exclude<TransportEvent['type'], TimerEvent['type']>, string>> = {
   'transport.open': 'the socket opened',
   'transport.signal': 'a control signal decoded from a frame (step, status, end, malformed)',
   'transport.activity': 'a frame arrived after the machine asked to hear about the next one',
@@ -83,7 +84,8 @@ const TRANSPORT_EVENTS: Readonly<Record<TransportEvent['type'], string>> = {
 };
 
 const TIMER_EVENTS: Readonly<Record<TimerEvent['type'], string>> = {
-  'keepalive.check': 'the keep-alive timer fired (see Timers): compare the time of the last data with the clock, send a keep-alive frame if one is due (when the machine sends it), and arm the next check',
+  'uptime.reached': '`ready` has lasted `minUptimeMs` after a recovery: the outage is over, the attempt count resets (armed only when there is an outage to reset)',
+  'keepalive.check': 'the keep-alive timer fired (see Timers), or the transport watching the silence for `healthy` saw `unstableAfterMs` without data (when the transport sends the keep-alive and has the link\'s timers): compare the time of the last data with the clock, send a keep-alive frame if one is due (when the machine sends it), and arm the next check',
 };
 
 const EMITTED_EVENTS: Readonly<Record<SessionEmitted['type'], string>> = {
@@ -105,6 +107,11 @@ function raisedTimers(machine: AnyStateMachine): { node: AnyStateNode; event: st
   for (const node of chartStateNodes(machine)) {
     for (const entry of node.entry as readonly unknown[]) {
       const name = typeof entry === 'string' ? entry : (entry as { type?: unknown }).type;
+      const conditional = typeof name === 'string' ? CONDITIONAL_TIMERS[name] : undefined;
+      if (conditional !== undefined) {
+        found.push({ node, ...conditional });
+        continue;
+      }
       const action = typeof name === 'string' ? (actions[name] as { type?: unknown; delay?: unknown; event?: unknown } | undefined) : undefined;
       if (action?.type !== 'xstate.raise' || typeof action.delay !== 'string') continue;
       const event = (action.event as { type?: unknown } | undefined)?.type;
@@ -202,7 +209,7 @@ export function renderMachineDoc(profile: Profile, machine: AnyStateMachine, opt
   out.push('## Events', '', '### The app sends', '');
   out.push(toMarkdownTable(['event', 'handled in', 'what it does'], (Object.keys(SENT_EVENTS) as SentEvent['type'][]).map((type) => [`\`${type}\``, handledIn(machine, transitions, type), SENT_EVENTS[type]])));
   out.push('### The transport actor sends', '');
-  out.push(toMarkdownTable(['event', 'handled in', 'meaning'], (Object.keys(TRANSPORT_EVENTS) as TransportEvent['type'][]).map((type) => [`\`${type}\``, handledIn(machine, transitions, type), TRANSPORT_EVENTS[type]])));
+  out.push(toMarkdownTable(['event', 'handled in', 'meaning'], (Object.keys(TRANSPORT_EVENTS) as (keyof typeof TRANSPORT_EVENTS)[]).map((type) => [`\`${type}\``, handledIn(machine, transitions, type), TRANSPORT_EVENTS[type]])));
   out.push('### The machine raises for itself (timers)', '');
   out.push(toMarkdownTable(['event', 'handled in', 'meaning'], (Object.keys(TIMER_EVENTS) as TimerEvent['type'][]).map((type) => [`\`${type}\``, handledIn(machine, transitions, type), TIMER_EVENTS[type]])));
   out.push('### The app listens to (`actor.on(type, …)`)', '');

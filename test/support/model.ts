@@ -5,8 +5,8 @@
  *
  * Time is abstracted: `now()` returns "exactly when the last data arrived", "long after it" (the `silent` flag), or a
  * given time after it (`silentFor`, for the keep-alive check's thresholds), chosen per event, so every branch of the
- * keep-alive guards is reachable without real timers. Timers themselves are `xstate.after.*` and `keepalive.check`
- * events sent explicitly; the actor's own clock is a SimulatedClock that is never advanced.
+ * keep-alive guards is reachable without real timers. Timers themselves are `xstate.after.*`, `keepalive.check`
+ * and `uptime.reached` events sent explicitly; the actor's own clock is a SimulatedClock that is never advanced.
  */
 import { getAdjacencyMap, getShortestPaths } from '@xstate/graph';
 import { SimulatedClock, createActor, fromCallback, fromPromise } from 'xstate';
@@ -108,6 +108,8 @@ export function alphabet(machine: AnyStateMachine, profile: Profile, codes: read
     { type: 'transport.signal', signal: { kind: 'end' } },
     { type: 'transport.signal', signal: { kind: 'malformed', error: new SessionError('SESSION_ERR_PROTOCOL', 'bad frame') } },
     { type: 'keepalive.tick' },
+    // `ready`'s uptime timer (armed after a recovery), fired explicitly like the others.
+    { type: 'uptime.reached' },
     // The keep-alive timer's event, at each of its thresholds: nothing due, a keep-alive due, unstable, dead.
     ...[0, keepAlive.intervalMs, keepAlive.unstableAfterMs, keepAlive.deadAfterMs].map((silentFor) => ({ type: 'keepalive.check', silentFor })),
     { type: 'status.report', classification: profile.own(profile.local.severed) },
