@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createClassifier } from '../../../src/classify/create-classifier.js';
 import { GUACAMOLE_POLICY_CLOSE_STATUSES, guacamolePolicyCloseWithoutStatus } from '../../../src/codes/guacamole-close.js';
 import { guacamoleCatalog } from '../../../src/codes/guacamole.js';
+import { rationaleOf } from '../../../src/docs-gen/rationales/index.js';
 import { fixtureCatalogs } from '../../support/fixture-catalogs.js';
 
 const { classify, lookup } = createClassifier(fixtureCatalogs);
@@ -52,7 +53,7 @@ describe('classify (WebSocket close events)', () => {
     const policy = guacamoleCatalog.entries.filter((entry) => entry.details?.['websocketCode'] === 1008);
     expect(policy.map((entry) => entry.code)).toEqual([...GUACAMOLE_POLICY_CLOSE_STATUSES]);
     expect(policy.filter((entry) => entry.outcome === 'retry').map((entry) => entry.name)).toEqual([]);
-    expect(guacamolePolicyCloseWithoutStatus.rationale).toMatch(/513, 517, 521, 769, 771 and 797/);
+    expect(rationaleOf('guacamole', guacamolePolicyCloseWithoutStatus.code)).toMatch(/513, 517, 521, 769, 771 and 797/);
   });
 
   it('keeps non-numeric reason text as the message when mapping the close code', () => {
