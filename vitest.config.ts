@@ -1,6 +1,10 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  // Tests run in Node: `#platform-catalogs` is the Node variant from sources (package.json "imports" points at dist/,
+  // and Vite does not read tsconfig.json "paths"), in every environment, jsdom included.
+  resolve: { alias: { '#platform-catalogs': fileURLToPath(new URL('./src/codes/platform-catalogs/index.ts', import.meta.url)) } },
   test: {
     include: ['test/**/*.test.ts'],
     typecheck: { enabled: true, include: ['test/**/*.test-d.ts'], tsconfig: './tsconfig.json' },

@@ -1,6 +1,8 @@
 /**
  * Builds a Profile from its data. The classifier covers only the profile's own catalog, the transport
  * catalogs and (when stacked) the gateway's, so importing one profile does not pull in the others' codes.
+ * Which transport catalogs depends on the platform the bundle is built for (`BASE_TRANSPORT_CATALOGS`): a browser
+ * bundle's profiles carry no Node errno catalog.
  */
 import { createClassifier } from '../src/classify/create-classifier.js';
 import type { TmgResultSpace } from '../src/classify/create-classifier.js';
@@ -41,8 +43,13 @@ export function defineProfile(data: ProfileData, gateway?: GatewayLayer): Profil
 }
 
 /**
- * The transport catalogs a profile's classifier knows: the base ones (WebSocket, HTTP, Node errno) and those the
- * profile or its gateway can receive (`Profile.transports`), in the one search order every classifier uses.
+ * The transport catalogs a profile's classifier knows: the base ones and those the profile or its gateway can receive
+ * (`Profile.transports`), in the one search order every classifier uses. The base ones are WebSocket and HTTP
+ * everywhere, plus Node errno in Node only: they come from `#platform-catalogs` (src/codes/transport-catalogs.ts),
+ * which a bundle built for the browser (the "browser" condition: esbuild `platform: 'browser'`, Vite, webpack)
+ * resolves to its errno-free variant, since a browser's WebSocket never reports a Node error code. In a browser bundle
+ * a profile therefore reads an Error carrying an errno code as `known: false` and refuses a bare errno name
+ * (SESSION_ERR_INVALID_CODE); `classify('errno', …)` from the main entry still knows them all.
  */
 function transportsOf(data: ProfileData, gateway: GatewayLayer | undefined): Catalog[] {
   const wanted = new Set([...BASE_TRANSPORT_CATALOGS, ...(data.transports ?? []), ...(gateway?.transports ?? [])]);

@@ -63,9 +63,9 @@ export interface Profile {
   /** The protocol's own catalog. */
   readonly catalog: Catalog;
   /**
-   * Transport catalogs this protocol can receive beyond WebSocket, HTTP and Node errno, which every profile knows:
-   * Winsock and Win32 for protocols whose host app reports Windows codes. What a profile leaves out, its bundle
-   * does not carry.
+   * Transport catalogs this protocol can receive beyond the ones every profile knows (WebSocket and HTTP, and Node
+   * errno in Node: a bundle built for the browser leaves errno out, `defineProfile`): Winsock and Win32 for protocols
+   * whose host app reports Windows codes. What a profile leaves out, its bundle does not carry.
    */
   readonly transports?: readonly Catalog[];
   /** Gateway stacked in front of the protocol, if any (`withGateway`). */
