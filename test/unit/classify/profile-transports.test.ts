@@ -5,6 +5,8 @@ import { msraProfile } from '../../../machines/msra/index.js';
 import { softdriveProfile } from '../../../machines/softdrive/index.js';
 import { withTmgGateway } from '../../../machines/tmg/index.js';
 import { isSessionError } from '../../../src/errors/index.js';
+import { classify } from '../../../src/classify/index.js';
+import { errnoCatalog } from '../../../src/codes/errno.js';
 
 const now = { now: 0 };
 
@@ -14,6 +16,18 @@ describe('the transport spaces a profile can receive (issue 14)', () => {
     expect(profile.classify({ status: 503 }, now)).toMatchObject({ space: 'http', code: 503 });
     expect(profile.classify({ code: 'ECONNREFUSED', message: 'refused' }, now)).toMatchObject({ space: 'errno', code: 'ECONNREFUSED' });
   });
+
+  it.each([guacamoleProfile, frameProfile, msraProfile, softdriveProfile, withTmgGateway(guacamoleProfile)])(
+    '$id, in Node, knows every errno entry as the main entry\'s classify does, from a status and from an Error',
+    (profile) => {
+      for (const entry of errnoCatalog.entries) {
+        const expected = { space: 'errno', code: entry.code, name: entry.name, known: true, outcome: entry.outcome };
+        expect(classify('errno', entry.code), String(entry.code)).toMatchObject(expected);
+        expect(profile.classify({ code: entry.code, message: 'm' }, now), String(entry.code)).toMatchObject(expected);
+        expect(profile.classify(Object.assign(new Error('m'), { code: entry.code }), now), String(entry.code)).toMatchObject(expected);
+      }
+    },
+  );
 
   it.each([msraProfile, softdriveProfile, withTmgGateway(guacamoleProfile)])('$id knows Winsock and Win32 codes, HRESULT-wrapped too', (profile) => {
     expect(profile.classify({ space: 'winsock', code: 10061 }, now)).toMatchObject({ space: 'winsock', name: 'WSAECONNREFUSED' });

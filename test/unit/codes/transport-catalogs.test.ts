@@ -9,6 +9,9 @@ import { rangeRationaleOf, rationaleOf } from '../../../src/docs-gen/rationales/
 import { websocketCatalog } from '../../../src/codes/websocket.js';
 import { win32Catalog } from '../../../src/codes/win32.js';
 import { winsockCatalog } from '../../../src/codes/winsock.js';
+import { BASE_TRANSPORT_CATALOGS, TRANSPORT_CATALOGS, WINDOWS_TRANSPORT_CATALOGS } from '../../../src/codes/transport-catalogs.js';
+import * as nodeVariant from '../../../src/codes/platform-catalogs/index.js';
+import * as browserVariant from '../../../src/codes/platform-catalogs/browser.js';
 import { tmgSeed } from '../../support/seeds-tmg.js';
 
 const ALL: readonly Catalog[] = [tmgCatalog, websocketCatalog, httpCatalog, winsockCatalog, win32Catalog, errnoCatalog];
@@ -255,5 +258,25 @@ describe('parseRetryAfter', () => {
       const result = parseRetryAfter(value as string, nowMs);
       return result === undefined || (Number.isSafeInteger(result) && result >= 0 && result <= RETRY_AFTER_LIMITS.maxMs);
     }));
+  });
+});
+
+describe('the transport catalogs a profile carries, by platform (issue 14)', () => {
+  it('are WebSocket, HTTP and Node errno in Node (vitest, tsx, the installed package), the very catalog objects', () => {
+    expect(BASE_TRANSPORT_CATALOGS).toHaveLength(3);
+    for (const catalog of [websocketCatalog, httpCatalog, errnoCatalog]) expect(BASE_TRANSPORT_CATALOGS).toContain(catalog);
+    expect(nodeVariant.PLATFORM_TRANSPORT_CATALOGS).toEqual([errnoCatalog]);
+    expect(nodeVariant.PLATFORM_TRANSPORT_CATALOGS[0]).toBe(errnoCatalog);
+  });
+
+  it('has a browser variant with the same exports and no catalog: a browser never sees errno codes', () => {
+    expect(Object.keys(browserVariant).sort()).toEqual(Object.keys(nodeVariant).sort());
+    expect(browserVariant.PLATFORM_TRANSPORT_CATALOGS).toEqual([]);
+  });
+
+  it('keeps errno in the full transport list on every platform, and Winsock and Win32 out of the base list', () => {
+    expect(TRANSPORT_CATALOGS.map((catalog) => catalog.space)).toEqual(['websocket', 'http', 'winsock', 'win32', 'errno']);
+    expect(WINDOWS_TRANSPORT_CATALOGS).toEqual([winsockCatalog, win32Catalog]);
+    expect(BASE_TRANSPORT_CATALOGS.some((catalog) => WINDOWS_TRANSPORT_CATALOGS.includes(catalog))).toBe(false);
   });
 });
