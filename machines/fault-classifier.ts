@@ -34,6 +34,20 @@ export function createFaultClassifier(profile: Profile): FaultClassifier {
       ? raw
       : Object.freeze({ ...profile.own(code), via: raw });
 
+  /**
+   * A socket error's code (`ECONNREFUSED`, `ERR_TLS_CERT_ALTNAME_INVALID`): what the profile's catalogs say, or, for a
+   * code none of them knows (a Node code newer than the catalog; errno in a browser build of the profile run over `ws`,
+   * which carries no errno catalog), `known: false` in the errno space with a bounded retry and the code kept, as the
+   * network failure it is, never an unclassifiable signal.
+   */
+  const socketErrorCode = (code: string, message: string, now: number): Classification => {
+    try {
+      return profile.classify({ code, message }, { now });
+    } catch {
+      return Object.freeze({ ...unknownClassification('errno', code, 'socket error'), message });
+    }
+  };
+
   return {
     close(event, now, opened) {
       const raw = profile.classify({ code: event.code, reason: event.reason, wasClean: event.wasClean }, { now });
@@ -68,7 +82,7 @@ export function createFaultClassifier(profile: Profile): FaultClassifier {
         }, { now });
       }
       const raw = failure.code
-        ? profile.classify({ code: failure.code, message: failure.message }, { now })
+        ? socketErrorCode(failure.code, failure.message, now)
         : profile.classify({ space: 'websocket', code: 1006 }, { now });
       const dns = failure.code === 'ENOTFOUND' || failure.code === 'EAI_AGAIN' ? profile.local.dnsFailed : undefined;
       return localize(raw, dns ?? (failure.beforeOpen ? profile.local.connectFailed : profile.local.severed));
