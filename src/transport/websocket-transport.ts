@@ -30,9 +30,12 @@
  * it enters any event: the parent and every inspector see only `redactText`'s output.
  */
 import { fromCallback } from 'xstate';
-import { SessionError, isSessionError } from '../errors/index.js';
 import type { CallbackActorLogic } from 'xstate';
-import type { WireFrame, WireSignal, TransportCommand, TransportEvent, TransportFailure, TransportInput } from '../../machines/wire.js';
+import type { SessionLink, WireFrame, WireSignal, TransportCommand, TransportEvent, TransportFailure, TransportInput, TransportTimers } from '../../machines/wire.js';
+import {
+  describeFailure, describeRejection, drop, dropAfterGrace, isNodeEmitter, redactSignal, safely, swallowLateErrors, toMutable,
+} from './socket-edges.js';
+import type { UpgradeRejection } from './socket-edges.js';
 import { redactText } from '../errors/redact.js';
 import { WS_READY_STATE } from './websocket-types.js';
 import type {
@@ -70,9 +73,6 @@ export const WEBSOCKET_TRANSPORT_DEFAULTS = {
   closeGraceMs: 1000,
 } as const;
 
-/** What a rejected HTTP upgrade said (Node `ws` only). */
-type UpgradeRejection = NonNullable<TransportFailure['http']>;
-
 /** The transport actor logic; `.provide({ actors: { transport } })` it to a session machine. */
 export type WebSocketTransportLogic = CallbackActorLogic<TransportCommand, TransportInput, TransportEvent>;
 
@@ -81,402 +81,356 @@ const OPEN_EVENT: TransportEvent = Object.freeze({ type: 'transport.open' });
 const ACTIVITY_EVENT: TransportEvent = Object.freeze({ type: 'transport.activity' });
 const KEEPALIVE_TICK: TransportCommand = Object.freeze({ type: 'transport.keepalive' });
 const CHECK_EVENT: TransportEvent = Object.freeze({ type: 'keepalive.check' });
+const noop = (): void => undefined;
 /** The id of the keep-alive tick among this actor's scheduled events. */
 const KEEPALIVE_TIMER = 'keepalive';
 
 /** Builds the transport actor logic over an injected WHATWG-style WebSocket constructor. */
 export function createWebSocketTransport(WebSocket: WebSocketConstructor): WebSocketTransportLogic {
   return fromCallback<TransportCommand, TransportInput, TransportEvent>(({ input, sendBack, receive, self, system }) => {
-    const { codec, link, now, keepAliveEveryMs } = input;
-    const maxBufferedBytes = input.maxBufferedBytes ?? WEBSOCKET_TRANSPORT_DEFAULTS.maxBufferedBytes;
-    const closeGraceMs = input.closeGraceMs ?? WEBSOCKET_TRANSPORT_DEFAULTS.closeGraceMs;
-    const clientOptions: WebSocketClientOptionsLike = { maxPayload: input.maxPayloadBytes ?? WEBSOCKET_TRANSPORT_DEFAULTS.maxPayloadBytes };
-    let stopped = false;
-    let opened = false;
-    let errored = false;
-    let closed = false;
-    let rejection: UpgradeRejection | undefined;
+    // Without timers on the link, the keep-alive tick runs on the actor system's scheduler, as an event to itself.
+    const onSystem = input.link.timers === undefined;
+    const connection = new Connection(
+      input,
+      sendBack,
+      onSystem ? () => system.scheduler.schedule(self, self, KEEPALIVE_TICK, input.keepAliveEveryMs!, KEEPALIVE_TIMER) : noop,
+      onSystem ? () => system.scheduler.cancel(self, KEEPALIVE_TIMER) : noop,
+    );
+    connection.open(WebSocket);
+    receive(connection.onCommand);
+    return connection.dispose;
+  });
+}
 
-    const send = (event: TransportEvent): void => {
-      if (!stopped) sendBack(event);
-    };
-    const fail = (failure: TransportFailure): void => {
-      if (errored || closed) return;
-      errored = true;
-      send({ type: 'transport.error', failure });
-    };
+/**
+ * One connection attempt: the socket, its listeners and the two timers of its own. One object with the state as
+ * fields and the behaviour on its prototype; only what the socket, the codec, the timers and the link call back is a
+ * function of its own (a session holds one of these while connected: every closure would be memory per session).
+ */
+class Connection {
+  readonly #input: TransportInput;
+  readonly #sendBack: (event: TransportEvent) => void;
+  readonly #link: SessionLink;
+  readonly #timers: TransportTimers | undefined;
+  readonly #maxBufferedBytes: number;
+  readonly #scheduleOnSystem: () => void;
+  readonly #cancelOnSystem: () => void;
+  #ws: WebSocketLike | null = null;
+  #stopped = false;
+  #opened = false;
+  #errored = false;
+  #closed = false;
+  #rejection: UpgradeRejection | undefined = undefined;
+  /** The clock was read for the current burst of frames (see `#stampEpoch`). */
+  #stampedIn = -1;
+  /** The keep-alive runs (from open to the close or the stop). */
+  #ticking = false;
+  /** On the link's timers: when the next tick is due, and the silence the machine watches for (null: none). */
+  #tickAt: number | null = null;
+  #silentMs: number | null = null;
+  /** The one pending timer on the link's timers, and when it is due. */
+  #timer: unknown = null;
+  #timerAt = 0;
 
-    codec.reset();
-    let socket: WebSocketLike;
+  constructor(input: TransportInput, sendBack: (event: TransportEvent) => void, scheduleOnSystem: () => void, cancelOnSystem: () => void) {
+    this.#input = input;
+    this.#sendBack = sendBack;
+    this.#link = input.link;
+    this.#timers = input.link.timers;
+    this.#maxBufferedBytes = input.maxBufferedBytes ?? WEBSOCKET_TRANSPORT_DEFAULTS.maxBufferedBytes;
+    this.#scheduleOnSystem = scheduleOnSystem;
+    this.#cancelOnSystem = cancelOnSystem;
+  }
+
+  open(WebSocket: WebSocketConstructor): void {
+    const input = this.#input;
+    input.codec.reset();
+    let ws: WebSocketLike;
     try {
-      const url = input.url.reveal();
       // The third argument is `ws`'s options; browsers and undici take two arguments and ignore it (Web IDL).
-      socket = new WebSocket(url, input.protocols === undefined ? undefined : toMutable(input.protocols), clientOptions);
+      const clientOptions: WebSocketClientOptionsLike = { maxPayload: input.maxPayloadBytes ?? WEBSOCKET_TRANSPORT_DEFAULTS.maxPayloadBytes };
+      ws = new WebSocket(input.url.reveal(), input.protocols === undefined ? undefined : toMutable(input.protocols), clientOptions);
     } catch (error) {
       // Bad URL or protocol list: the constructor throws synchronously; report it like any failure.
-      fail(describeFailure(error, true));
-      return () => {
-        stopped = true;
-      };
+      this.#fail(describeFailure(error, true));
+      return;
     }
-    const ws = socket;
+    this.#ws = ws;
     safely(() => {
       ws.binaryType = 'arraybuffer';
     });
+    ws.addEventListener('open', this.#onOpen);
+    ws.addEventListener('message', this.#onMessage);
+    ws.addEventListener('close', this.#onClose);
+    ws.addEventListener('error', this.#onError);
+    // Listening to 'unexpected-response' makes us the owner of the request: ws no longer aborts it. drop() (terminate)
+    // aborts it, destroys the socket, then ws fires `error` and `close 1006`.
+    if (isNodeEmitter(ws)) ws.on('unexpected-response', this.#onUpgradeRejected);
+    this.#link.release = this.dispose;
+  }
 
-    // Nothing thrown by what the transport calls (the injected clock, a codec, the scheduler) escapes into the socket's
-    // listeners or the actor (where it would leave the socket open): the link is reported failed and dropped.
-    const broken = (error: unknown): void => {
-      const why = error instanceof Error ? error.message : 'unexpected error';
-      fail({ message: redactText(`transport failed: ${why}`), beforeOpen: !opened });
-      drop(ws);
-    };
+  #send(event: TransportEvent): void {
+    if (!this.#stopped) this.#sendBack(event);
+  }
 
+  #fail(failure: TransportFailure): void {
+    if (this.#errored || this.#closed) return;
+    this.#errored = true;
+    this.#send({ type: 'transport.error', failure });
+  }
+
+  // Nothing thrown by what the transport calls (the injected clock, a codec, the scheduler) escapes into the socket's
+  // listeners or the actor (where it would leave the socket open): the link is reported failed and dropped.
+  #broken(error: unknown): void {
+    const why = error instanceof Error ? error.message : 'unexpected error';
+    this.#fail({ message: redactText(`transport failed: ${why}`), beforeOpen: !this.#opened });
+    if (this.#ws !== null) drop(this.#ws);
+  }
+
+  /** The link's `send` while open; also the codec's replies and the keep-alive. */
+  readonly sendFrame = (frame: WireFrame): boolean => {
+    const ws = this.#ws;
+    if (ws === null || ws.readyState !== WS_READY_STATE.OPEN) return false;
+    let buffered: unknown;
+    try {
+      ws.send(frame);
+      buffered = ws.bufferedAmount;
+    } catch {
+      return false;
+    }
     // A peer that stops reading makes every send queue: over the limit, the link counts as broken.
-    const overflow = (bufferedBytes: number): void => {
-      fail({
-        message: `send buffer over ${maxBufferedBytes} bytes: the peer is not reading`,
+    if (typeof buffered === 'number' && buffered > this.#maxBufferedBytes) {
+      this.#fail({
+        message: `send buffer over ${this.#maxBufferedBytes} bytes: the peer is not reading`,
         beforeOpen: false,
-        overflow: { bufferedBytes, limitBytes: maxBufferedBytes },
+        overflow: { bufferedBytes: buffered, limitBytes: this.#maxBufferedBytes },
       });
       drop(ws);
-    };
-    const sendFrame = (frame: WireFrame): boolean => {
-      if (ws.readyState !== WS_READY_STATE.OPEN) return false;
-      let buffered: unknown;
-      try {
-        ws.send(frame);
-        buffered = ws.bufferedAmount;
-      } catch {
-        return false;
-      }
-      if (typeof buffered === 'number' && buffered > maxBufferedBytes) {
-        overflow(buffered);
-        return false;
-      }
-      return true;
-    };
-    // Created once per connection: the hot path below allocates nothing of its own.
-    const onSignal = (signal: WireSignal): void => {
-      switch (signal.kind) {
-        case 'data':
-          link.onData(signal.data);
-          return;
-        case 'keepalive':
-          return;
-        case 'reply':
-          sendFrame(signal.frame);
-          return;
-        default:
-          // A reply earlier in this frame may have overflowed the send buffer: after the error, only the close.
-          if (!errored) send({ type: 'transport.signal', signal: redactSignal(signal) });
-      }
-    };
+      return false;
+    }
+    return true;
+  };
 
-    // The transport's own keep-alive: one tick pending at a time, from open until the close or the stop. On the
-    // link's timers (the injected clock, called directly: a tick costs a timer, not an actor event) when it has them,
-    // else on the actor system's scheduler.
-    let ticking = false;
-    let tickTimer: unknown = null;
-    const { timers } = link;
-    const onTick = (): void => {
-      tickTimer = null;
-      try {
-        sendKeepAlive();
-      } catch (error) {
-        stopKeepAlive();
-        broken(error);
+  /** What the codec decoded, but application data (which goes straight to `link.onData`). */
+  readonly #onSignal = (signal: WireSignal): void => {
+    switch (signal.kind) {
+      case 'data':
+        this.#link.onData(signal.data);
+        return;
+      case 'keepalive':
+        return;
+      case 'reply':
+        this.sendFrame(signal.frame);
+        return;
+      default:
+        // A reply earlier in this frame may have overflowed the send buffer: after the error, only the close.
+        if (!this.#errored) this.#send({ type: 'transport.signal', signal: redactSignal(signal) });
+    }
+  };
+
+  // The connection's own timers. On the link's timers (the injected clock, called directly: no actor event), when it has
+  // them: the keep-alive tick (`keepAliveEveryMs`, from open to close) and the silence watch the machine asks for
+  // (`link.watchSilence`), as one pending timer at the earlier of the two deadlines, the next tick and
+  // `lastDataAt + silentMs`. A watch that finds data came meanwhile only re-arms, so the machine hears a silence that
+  // lasted (one `keepalive.check`) and never the link staying fresh. Without timers on the link, the tick is an event
+  // the actor system's scheduler sends this actor, and the machine keeps its own check.
+  readonly #onTimer = (): void => {
+    this.#timer = null;
+    if (this.#stopped || this.#errored || this.#closed) return;
+    try {
+      const now = this.#input.now();
+      if (this.#tickAt !== null && now >= this.#tickAt) {
+        this.#tickAt = now + this.#input.keepAliveEveryMs!;
+        const frame = this.#input.codec.keepAliveFrame(now);
+        if (frame !== null) this.sendFrame(frame);
       }
-    };
-    const scheduleKeepAlive = (): void => {
-      ticking = true;
-      if (timers === undefined) system.scheduler.schedule(self, self, KEEPALIVE_TICK, keepAliveEveryMs!, KEEPALIVE_TIMER);
-      else tickTimer = timers.setTimeout(onTick, keepAliveEveryMs!);
-    };
-    const stopKeepAlive = (): void => {
-      if (!ticking) return;
-      ticking = false;
-      if (timers === undefined) system.scheduler.cancel(self, KEEPALIVE_TIMER);
-      else if (tickTimer !== null) timers.clearTimeout(tickTimer);
-      tickTimer = null;
-    };
-    const sendKeepAlive = (): void => {
-      if (!ticking) return;
-      const frame = codec.keepAliveFrame(now());
-      if (frame !== null) sendFrame(frame);
-      scheduleKeepAlive();
-    };
-
-    // The link's silence, watched for the machine (`link.watchSilence`) on the link's timers: one timer pending at a
-    // time, at `lastDataAt + silentMs`; when it fires and data came meanwhile it re-arms for the new deadline, so the
-    // machine hears only a silence that lasted (one `keepalive.check`), never the link staying fresh.
-    let silentMs: number | null = null;
-    let silenceTimer: unknown = null;
-    const onSilence = (): void => {
-      silenceTimer = null;
-      if (silentMs === null || stopped || errored || closed) return;
-      try {
-        const left = link.lastDataAt + silentMs - now();
-        if (left > 0) {
-          silenceTimer = timers!.setTimeout(onSilence, left);
-          return;
-        }
-        silentMs = null;
-        send(CHECK_EVENT);
-      } catch (error) {
-        broken(error);
+      if (this.#silentMs !== null && now - this.#link.lastDataAt >= this.#silentMs) {
+        this.#silentMs = null;
+        this.#send(CHECK_EVENT);
       }
-    };
-    const watchSilence = (ms: number | null): void => {
-      try {
-        if (silenceTimer !== null) timers!.clearTimeout(silenceTimer);
-        silenceTimer = null;
-        silentMs = ms;
-        if (ms === null || stopped || closed || errored) return;
-        silenceTimer = timers!.setTimeout(onSilence, Math.max(0, link.lastDataAt + ms - now()));
-      } catch (error) {
-        silentMs = null;
-        broken(error);
-      }
-    };
-    const unwatchSilence = (): void => {
-      if (link.watchSilence === watchSilence) link.watchSilence = null;
-      if (silenceTimer !== null) safely(() => timers!.clearTimeout(silenceTimer));
-      silenceTimer = null;
-      silentMs = null;
-    };
+      this.#arm(now);
+    } catch (error) {
+      this.#stopTimers();
+      this.#broken(error);
+    }
+  };
 
-    const onOpen = (): void => {
-      if (stopped || opened) return;
-      opened = true;
-      link.send = sendFrame;
-      if (timers !== undefined) link.watchSilence = watchSilence;
-      try {
-        if (keepAliveEveryMs !== undefined) scheduleKeepAlive();
-        send(OPEN_EVENT);
-      } catch (error) {
-        broken(error);
-      }
-    };
-    // The clock is read once per burst: frames that arrive in one read of the socket are dispatched in the
-    // same tick, so the first frame's time is the burst's time (keep-alive thresholds are whole seconds).
-    let stamped = false;
-    const unstamp = (): void => {
-      stamped = false;
-    };
-    const onMessage = (event: WebSocketMessageEventLike): void => {
-      if (stopped || errored) return;
-      try {
-        if (!stamped) {
-          stamped = true;
-          link.lastDataAt = now();
-          queueMicrotask(unstamp);
-        }
-        if (link.wantActivity) {
-          link.wantActivity = false;
-          send(ACTIVITY_EVENT);
-        }
-        codec.decode(event.data as WireFrame, onSignal, link.onData);
-      } catch (error) {
-        broken(error);
-      }
-    };
-    const onClose = (event: WebSocketCloseEventLike): void => {
-      if (stopped || closed) return;
-      closed = true;
-      stopKeepAlive();
-      unwatchSilence();
-      if (link.send === sendFrame) link.send = null;
-      send({ type: 'transport.close', code: event.code, reason: redactText(event.reason), wasClean: event.wasClean });
-    };
-    const onError = (event: WebSocketEventLike): void => {
-      if (stopped) return;
-      fail(describeFailure(event, !opened, rejection));
-    };
-
-    ws.addEventListener('open', onOpen);
-    ws.addEventListener('message', onMessage);
-    ws.addEventListener('close', onClose);
-    ws.addEventListener('error', onError);
-    const unwatchUpgrade = watchUpgradeRejection(ws, (seen) => {
-      rejection = seen;
-      // Listening to 'unexpected-response' makes us the owner of the request: ws no longer aborts it.
-      // terminate() aborts it, destroys the socket, then ws fires `error` and `close 1006`.
-      drop(ws);
-    });
-
-    receive((command) => {
-      if (stopped) return;
-      try {
-        if (command.type === 'transport.keepalive') sendKeepAlive();
-        else if (command.type === 'transport.terminate') drop(ws);
-        else if (command.type === 'transport.shutdown') {
-          // A polite close says goodbye in the protocol first, where it has a way to (Guacamole's `disconnect`).
-          const goodbye = codec.goodbyeFrame?.() ?? null;
-          if (goodbye !== null) sendFrame(goodbye);
-          safely(() => ws.close(closeCodeForClient(command.code), closeReasonForClient(command.reason)));
-          dropAfterGrace(ws, closeGraceMs);
-        }
-      } catch (error) {
-        stopKeepAlive();
-        broken(error);
-      }
-    });
-
-    const dispose = (): void => {
-      if (link.release === dispose) link.release = null;
-      if (stopped) return;
-      stopped = true;
-      stopKeepAlive();
-      unwatchSilence();
-      safely(() => {
-        ws.removeEventListener('open', onOpen);
-        ws.removeEventListener('message', onMessage);
-        ws.removeEventListener('close', onClose);
-        ws.removeEventListener('error', onError);
-      });
-      safely(unwatchUpgrade);
-      if (link.send === sendFrame) link.send = null;
-      // A socket still CLOSING (a polite close of a handshake in flight) can fire `error` later too.
-      if (ws.readyState !== WS_READY_STATE.CLOSED && isNodeEmitter(ws)) swallowLateErrors(ws);
-      if (ws.readyState === WS_READY_STATE.CONNECTING || ws.readyState === WS_READY_STATE.OPEN) drop(ws);
-      // Still CLOSING (a polite close the peer has not answered yet): it gets the grace, then it is dropped.
-      dropAfterGrace(ws, closeGraceMs);
-    };
-    link.release = dispose;
-    return dispose;
-  });
-}
-
-function toMutable(protocols: string | readonly string[]): string | string[] {
-  return typeof protocols === 'string' ? protocols : [...protocols];
-}
-
-/** Sockets with a close grace running: one timer per socket, however many closes asked for it. */
-const graced = new WeakSet<WebSocketLike>();
-
-/**
- * Drops the socket if it is not CLOSED `graceMs` from now. The timer is the I/O layer's, not an actor's: the actor is
- * stopped right after a shutdown, and the socket must still be released. It is cleared by the close and unref'd, so it
- * never keeps a Node process alive by itself. Only for sockets that can be dropped (`ws`'s `terminate`): a browser or
- * undici socket has nothing stronger than the `close()` it already got, and holds no Node handle of ours.
- */
-function dropAfterGrace(ws: WebSocketLike, graceMs: number): void {
-  if (ws.readyState === WS_READY_STATE.CLOSED || graced.has(ws) || !canTerminate(ws)) return;
-  graced.add(ws);
-  const timer = setTimeout(() => {
-    release();
-    if (ws.readyState !== WS_READY_STATE.CLOSED) drop(ws);
-  }, graceMs);
-  function release(): void {
-    clearTimeout(timer);
-    safely(() => ws.removeEventListener('close', release));
+  /** Sets the one pending timer for the earlier deadline (none when there is neither a tick nor a watch). */
+  #arm(now: number): void {
+    if (this.#stopped || this.#errored || this.#closed) return;
+    let due = this.#tickAt ?? Number.POSITIVE_INFINITY;
+    if (this.#silentMs !== null) due = Math.min(due, this.#link.lastDataAt + this.#silentMs);
+    if (this.#timer !== null) {
+      if (this.#timerAt === due) return;
+      this.#timers!.clearTimeout(this.#timer);
+      this.#timer = null;
+    }
+    if (due === Number.POSITIVE_INFINITY) return;
+    this.#timerAt = due;
+    this.#timer = this.#timers!.setTimeout(this.#onTimer, Math.max(0, due - now));
   }
-  safely(() => ws.addEventListener('close', release));
-  safely(() => (timer as { unref?: () => void }).unref?.());
-}
 
-/**
- * Server text made safe before it enters an event: the messages of status and goodbye signals, a malformed frame's
- * error (its message and value; its cause, which may quote the frame, is left out), step names and string codes.
- * Allocates only when something changed (numbers, names and decimal reasons come through as they are).
- */
-function redactSignal(signal: WireSignal): WireSignal {
-  switch (signal.kind) {
-    case 'status': {
-      const code = typeof signal.code === 'string' ? redactText(signal.code) : signal.code;
-      const message = signal.message === undefined ? undefined : redactText(signal.message);
-      if (code === signal.code && message === signal.message) return signal;
-      return message === undefined ? { kind: 'status', code } : { kind: 'status', code, message };
+  #startKeepAlive(): void {
+    if (this.#input.keepAliveEveryMs === undefined) return;
+    this.#ticking = true;
+    if (this.#timers === undefined) {
+      this.#scheduleOnSystem();
+      return;
     }
-    case 'end': {
-      if (signal.message === undefined) return signal;
-      const message = redactText(signal.message);
-      return message === signal.message ? signal : { kind: 'end', message };
-    }
-    case 'step': {
-      const step = redactText(signal.step);
-      return step === signal.step ? signal : { kind: 'step', step };
-    }
-    case 'malformed':
-      return { kind: 'malformed', error: redactError(signal.error) };
-    default:
-      return signal;
+    const now = this.#input.now();
+    this.#tickAt = now + this.#input.keepAliveEveryMs;
+    this.#arm(now);
   }
-}
 
-function redactError(error: SessionError): SessionError {
-  const message = redactText(readProperty(error, 'message') as string);
-  const value = readProperty(error, 'value');
-  const field = readProperty(error, 'field');
-  return new SessionError(isSessionError(error) ? error.code : 'SESSION_ERR_PROTOCOL', message, {
-    ...(typeof value === 'string' ? { value: redactText(value) } : {}),
-    ...(typeof field === 'string' ? { field } : {}),
-  });
-}
+  /** Ends the tick and the watch, on the close, an error or the stop; never throws. */
+  #stopTimers(): void {
+    if (this.#ticking && this.#timers === undefined) safely(this.#cancelOnSystem);
+    this.#ticking = false;
+    this.#tickAt = null;
+    this.#silentMs = null;
+    if (this.#link.watchSilence === this.watchSilence) this.#link.watchSilence = null;
+    if (this.#timer !== null) {
+      const timer = this.#timer;
+      safely(() => this.#timers!.clearTimeout(timer));
+    }
+    this.#timer = null;
+  }
 
-function canTerminate(ws: WebSocketLike): boolean {
-  return typeof readProperty(ws, 'terminate') === 'function';
-}
+  /** The keep-alive tick on the actor system's scheduler (a link without timers): send the frame, schedule the next. */
+  sendKeepAlive(): void {
+    if (!this.#ticking || this.#timers !== undefined) return;
+    const frame = this.#input.codec.keepAliveFrame(this.#input.now());
+    if (frame !== null) this.sendFrame(frame);
+    this.#scheduleOnSystem();
+  }
 
-/** Closes without the polite handshake where the implementation allows it (`ws`'s `terminate`). */
-function drop(ws: WebSocketLike): void {
-  const terminate = (ws as { terminate?: unknown }).terminate;
-  safely(() => (typeof terminate === 'function' ? (terminate as () => void).call(ws) : ws.close()));
-}
+  readonly watchSilence = (ms: number | null): void => {
+    try {
+      this.#silentMs = ms;
+      this.#arm(this.#input.now());
+    } catch (error) {
+      this.#stopTimers();
+      this.#broken(error);
+    }
+  };
 
-/**
- * After cleanup a Node `ws` socket may still fire `error` (it aborts a pending handshake on the next
- * tick, and an EventEmitter throws on an `error` nobody listens to). A no-op sink takes it and leaves
- * on the close that `ws` always fires after. Browser and undici sockets need no sink: an unheard
- * `error` event is harmless there, and undici may never close.
- */
-function swallowLateErrors(ws: WebSocketLike): void {
-  const sink = (): void => {};
-  const release = (): void => {
+  readonly #onOpen = (): void => {
+    if (this.#stopped || this.#opened) return;
+    this.#opened = true;
+    this.#link.send = this.sendFrame;
+    if (this.#timers !== undefined) this.#link.watchSilence = this.watchSilence;
+    try {
+      this.#startKeepAlive();
+      this.#send(OPEN_EVENT);
+    } catch (error) {
+      this.#broken(error);
+    }
+  };
+
+  // The clock is read once per burst: frames that arrive in one read of the socket are dispatched in the
+  // same tick, so the first frame's time is the burst's time (keep-alive thresholds are whole seconds).
+  readonly #onMessage = (event: WebSocketMessageEventLike): void => {
+    if (this.#stopped || this.#errored) return;
+    const link = this.#link;
+    try {
+      const burst = currentBurst();
+      if (this.#stampedIn !== burst) {
+        this.#stampedIn = burst;
+        link.lastDataAt = this.#input.now();
+      }
+      if (link.wantActivity) {
+        link.wantActivity = false;
+        this.#send(ACTIVITY_EVENT);
+      }
+      this.#input.codec.decode(event.data as WireFrame, this.#onSignal, link.onData);
+    } catch (error) {
+      this.#broken(error);
+    }
+  };
+
+  readonly #onClose = (event: WebSocketCloseEventLike): void => {
+    if (this.#stopped || this.#closed) return;
+    this.#closed = true;
+    this.#stopTimers();
+    if (this.#link.send === this.sendFrame) this.#link.send = null;
+    this.#send({ type: 'transport.close', code: event.code, reason: redactText(event.reason), wasClean: event.wasClean });
+  };
+
+  readonly #onError = (event: WebSocketEventLike): void => {
+    if (this.#stopped) return;
+    this.#fail(describeFailure(event, !this.#opened, this.#rejection));
+  };
+
+  /** `ws`'s 'unexpected-response': a non-101 answer to the upgrade (Node only). */
+  readonly #onUpgradeRejected = (_request: unknown, response: unknown): void => {
+    this.#rejection = describeRejection(response);
+    if (this.#ws !== null) drop(this.#ws);
+  };
+
+  readonly onCommand = (command: TransportCommand): void => {
+    const ws = this.#ws;
+    if (this.#stopped || ws === null) return;
+    try {
+      if (command.type === 'transport.keepalive') this.sendKeepAlive();
+      else if (command.type === 'transport.terminate') drop(ws);
+      else if (command.type === 'transport.shutdown') {
+        // A polite close says goodbye in the protocol first, where it has a way to (Guacamole's `disconnect`).
+        const goodbye = this.#input.codec.goodbyeFrame?.() ?? null;
+        if (goodbye !== null) this.sendFrame(goodbye);
+        safely(() => ws.close(closeCodeForClient(command.code), closeReasonForClient(command.reason)));
+        dropAfterGrace(ws, this.#closeGraceMs());
+      }
+    } catch (error) {
+      this.#stopTimers();
+      this.#broken(error);
+    }
+  };
+
+  #closeGraceMs(): number {
+    return this.#input.closeGraceMs ?? WEBSOCKET_TRANSPORT_DEFAULTS.closeGraceMs;
+  }
+
+  readonly dispose = (): void => {
+    const link = this.#link;
+    if (link.release === this.dispose) link.release = null;
+    if (this.#stopped) return;
+    this.#stopped = true;
+    this.#stopTimers();
+    const ws = this.#ws;
+    if (ws === null) return;
     safely(() => {
-      ws.removeEventListener('error', sink);
-      ws.removeEventListener('close', release);
+      ws.removeEventListener('open', this.#onOpen);
+      ws.removeEventListener('message', this.#onMessage);
+      ws.removeEventListener('close', this.#onClose);
+      ws.removeEventListener('error', this.#onError);
     });
-  };
-  safely(() => {
-    ws.addEventListener('error', sink);
-    ws.addEventListener('close', release);
-  });
-}
-
-function safely(action: () => void): void {
-  try {
-    action();
-  } catch {
-    // Cleanup and commands never throw into the machine.
-  }
-}
-
-/** Reads what an error event (or a thrown error) says, without trusting its shape. */
-function describeFailure(source: unknown, beforeOpen: boolean, rejection?: UpgradeRejection): TransportFailure {
-  const error = readProperty(source, 'error') ?? source;
-  const code = readProperty(error, 'code');
-  const rawMessage = readProperty(error, 'message') ?? readProperty(source, 'message');
-  let message: string;
-  if (rejection !== undefined) message = `Unexpected server response: ${rejection.status}`;
-  else if (typeof rawMessage === 'string' && rawMessage !== '') message = redactText(rawMessage);
-  else message = beforeOpen ? 'WebSocket failed before opening' : 'WebSocket error';
-  return {
-    message,
-    beforeOpen,
-    ...(typeof code === 'string' && code !== '' ? { code: redactText(code, 64) } : {}),
-    ...(rejection === undefined ? {} : { http: rejection }),
+    if (isNodeEmitter(ws)) safely(() => ws.removeListener('unexpected-response', this.#onUpgradeRejected));
+    if (link.send === this.sendFrame) link.send = null;
+    // A socket still CLOSING (a polite close of a handshake in flight) can fire `error` later too.
+    if (ws.readyState !== WS_READY_STATE.CLOSED && isNodeEmitter(ws)) swallowLateErrors(ws);
+    if (ws.readyState === WS_READY_STATE.CONNECTING || ws.readyState === WS_READY_STATE.OPEN) drop(ws);
+    // Still CLOSING (a polite close the peer has not answered yet): it gets the grace, then it is dropped.
+    dropAfterGrace(ws, this.#closeGraceMs());
   };
 }
 
-function readProperty(value: unknown, key: string): unknown {
-  if (typeof value !== 'object' || value === null) return undefined;
-  try {
-    return (value as Record<string, unknown>)[key];
-  } catch {
-    return undefined;
+/**
+ * The current burst of socket reads: a number that changes once per turn of the event loop (a microtask after the
+ * first read in a turn), shared by every connection, so each one reads the clock once per burst without a microtask
+ * or a closure of its own.
+ */
+let burst = 0;
+let burstQueued = false;
+function nextBurst(): void {
+  burst += 1;
+  burstQueued = false;
+}
+function currentBurst(): number {
+  if (!burstQueued) {
+    burstQueued = true;
+    queueMicrotask(nextBurst);
   }
+  return burst;
 }
 
 /** A close code a client may send: 1000 or 3000-4999; anything else becomes 1000. */
@@ -498,42 +452,4 @@ export function closeReasonForClient(reason: string | undefined): string {
     end += char.length;
   }
   return end === reason.length ? reason : reason.slice(0, end);
-}
-
-/** The part of a Node `ws` socket used to see a rejected upgrade (duck-typed: browsers have no `.on`). */
-interface NodeEmitterLike {
-  on(event: string, listener: (...args: unknown[]) => void): unknown;
-  removeListener(event: string, listener: (...args: unknown[]) => void): unknown;
-}
-
-function isNodeEmitter(value: unknown): value is NodeEmitterLike {
-  const candidate = value as Partial<NodeEmitterLike>;
-  return typeof candidate.on === 'function' && typeof candidate.removeListener === 'function';
-}
-
-/** A response header's (first) value, as Node's `IncomingMessage.headers` holds it (lower-case names). */
-function firstHeader(headers: unknown, name: string): string | undefined {
-  const value = readProperty(headers, name);
-  const first: unknown = Array.isArray(value) ? value[0] : value;
-  return typeof first === 'string' ? first : undefined;
-}
-
-/** Listens for `ws`'s 'unexpected-response' (a non-101 answer to the upgrade); returns the unsubscribe. */
-function watchUpgradeRejection(ws: WebSocketLike, onRejected: (rejection: UpgradeRejection) => void): () => void {
-  if (!isNodeEmitter(ws)) return () => {};
-  const listener = (_request: unknown, response: unknown): void => {
-    const status = readProperty(response, 'statusCode');
-    const headers = readProperty(response, 'headers');
-    const retryAfter = firstHeader(headers, 'retry-after');
-    const guacamoleStatus = firstHeader(headers, 'guacamole-status-code');
-    onRejected({
-      status: typeof status === 'number' ? status : 0,
-      ...(retryAfter === undefined ? {} : { retryAfter: redactText(retryAfter, 64) }),
-      ...(guacamoleStatus === undefined ? {} : { guacamoleStatus: redactText(guacamoleStatus, 64) }),
-    });
-  };
-  ws.on('unexpected-response', listener);
-  return () => {
-    ws.removeListener('unexpected-response', listener);
-  };
 }

@@ -30,7 +30,10 @@ class DrivenSocket {
   dispatch(type: string, event: unknown) {
     for (const fn of [...(this.listeners.get(type) ?? [])]) fn(event);
   }
-  send() {}
+  readonly sent: unknown[] = [];
+  send(frame: unknown) {
+    this.sent.push(frame);
+  }
   close() {
     this.readyState = 3;
   }
@@ -62,7 +65,7 @@ class HandTimers implements TransportTimers {
   }
 }
 
-function start(options: { throwingClock?: () => boolean } = {}) {
+function start(options: { throwingClock?: () => boolean; keepAliveEveryMs?: number } = {}) {
   const timers = new HandTimers();
   const heard: TransportEvent['type'][] = [];
   const failures: string[] = [];
@@ -73,7 +76,10 @@ function start(options: { throwingClock?: () => boolean } = {}) {
   };
   const transport = createWebSocketTransport(DrivenSocket as unknown as WebSocketConstructor);
   const parent = setup({ actors: { transport } }).createMachine({
-    invoke: { src: 'transport', input: { url: new ResolvedUrl('ws://x/'), codec: createEchoCodec(), link, now } },
+    invoke: {
+      src: 'transport',
+      input: { url: new ResolvedUrl('ws://x/'), codec: createEchoCodec(), link, now, ...(options.keepAliveEveryMs === undefined ? {} : { keepAliveEveryMs: options.keepAliveEveryMs }) },
+    },
     on: {
       '*': {
         actions: ({ event }) => {
@@ -176,6 +182,28 @@ describe('transport: the silence watch', () => {
     expect(t.failures).toHaveLength(1);
     expect(t.failures[0]).toContain('clock broke');
     expect(t.failures[0]).not.toContain('abc123');
+    t.actor.stop();
+    expect(t.timers.pending.size).toBe(0);
+  });
+
+  it('shares one timer with the transport\'s keep-alive tick: pings on the dot, the check at its own deadline between ticks', async () => {
+    const t = start({ keepAliveEveryMs: 500 });
+    t.open();
+    t.link.watchSilence!(1500);
+    for (let at = 500; at <= 5000; at += 500) {
+      t.timers.advanceTo(at);
+      expect(t.timers.pending.size).toBe(1); // the next tick; the watch falls due later
+      await t.data(at); // the echo
+    }
+    expect(t.socket.sent).toEqual(Array.from({ length: 10 }, (_, i) => `!nop:${(i + 1) * 500}`));
+    await t.data(5200); // the last frame, between ticks
+    t.timers.advanceTo(6699);
+    expect(t.heard).toEqual(['transport.open']);
+    t.timers.advanceTo(6700);
+    expect(t.heard).toEqual(['transport.open', 'keepalive.check']);
+    expect(t.socket.sent.at(-1)).toBe('!nop:6500');
+    t.timers.advanceTo(7000);
+    expect(t.socket.sent.at(-1)).toBe('!nop:7000'); // the tick goes on after the watch ended
     t.actor.stop();
     expect(t.timers.pending.size).toBe(0);
   });
