@@ -29,6 +29,20 @@ interface SnapshotLike {
   hasTag(tag: string): boolean;
 }
 
+/**
+ * One copy of each state path, shared by every session: a path built by concatenation is a chain of string pieces, and a
+ * projection keeps its path for as long as the session stays in that state. Bounded: a machine has few paths.
+ */
+const internedPaths = /* @__PURE__ */ new Map<string, string>();
+const MAX_INTERNED_PATHS = 512;
+
+function interned(path: string): string {
+  const known = internedPaths.get(path);
+  if (known !== undefined) return known;
+  if (internedPaths.size < MAX_INTERNED_PATHS) internedPaths.set(path, path);
+  return path;
+}
+
 /** Dotted path of the first active leaf in each region, joined with '|' for parallel regions. */
 export function statePath(value: unknown): string {
   if (typeof value === 'string') return value;
@@ -59,7 +73,7 @@ export function projectSession(snapshot: SnapshotLike): SessionProjection {
   let phase: Phase = 'pre-session';
   for (const [candidate, tag] of PHASE_TAGS) if (snapshot.hasTag(tag)) phase = candidate;
   const { context } = snapshot;
-  const state = statePath(snapshot.value);
+  const state = interned(statePath(snapshot.value));
   return {
     connectivity: context.connectivity,
     phase,

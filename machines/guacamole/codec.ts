@@ -125,7 +125,8 @@ class GuacamoleCodec implements GuacamoleWireCodec {
   private readonly parser: GuacamoleParser;
   private readonly ackSync: boolean;
   private readonly answerPing: boolean;
-  private decoder = new TextDecoder('utf-8', { fatal: true });
+  /** Made on the first binary frame: a Guacamole tunnel sends text frames, so most connections never need one. */
+  private decoder: TextDecoder | null = null;
   /** A binary frame went through the streaming decoder since the last text frame (it may hold a split character). */
   private binarySeen = false;
   private emit: (signal: WireSignal) => void = noop;
@@ -168,7 +169,7 @@ class GuacamoleCodec implements GuacamoleWireCodec {
       if (this.binarySeen) {
         this.binarySeen = false;
         try {
-          this.decoder.decode();
+          this.decoder!.decode();
         } catch (cause) {
           this.malformed(emit, new SessionError('SESSION_ERR_PROTOCOL', 'A text Guacamole frame arrived in the middle of a UTF-8 character split across binary frames', { cause }));
           return;
@@ -178,7 +179,7 @@ class GuacamoleCodec implements GuacamoleWireCodec {
     } else {
       this.binarySeen = true;
       try {
-        text = this.decoder.decode(frame, { stream: true });
+        text = (this.decoder ??= new TextDecoder('utf-8', { fatal: true })).decode(frame, { stream: true });
       } catch (cause) {
         this.malformed(emit, new SessionError('SESSION_ERR_PROTOCOL', 'A binary Guacamole frame is not valid UTF-8', { cause }));
         return;
@@ -235,7 +236,7 @@ class GuacamoleCodec implements GuacamoleWireCodec {
 
   reset(): void {
     this.parser.reset();
-    this.decoder = new TextDecoder('utf-8', { fatal: true });
+    this.decoder = null;
     this.binarySeen = false;
     this.broken = false;
     this.semanticError = null;
