@@ -15,7 +15,7 @@
  * `keepalive.check` the state raises for itself, so a check that finds the link fresh re-arms it without leaving the
  * state (an `after` can only be re-armed by re-entering its state).
  */
-import { assign, cancel, emit, enqueueActions, fromCallback, raise, sendTo, setup } from 'xstate';
+import { assign, cancel, emit, enqueueActions, fromCallback, raise, setup } from 'xstate';
 import type { EventObject } from 'xstate';
 import type { Classification } from '../src/codes/types.js';
 import type { ClassifySignal } from '../src/classify/index.js';
@@ -122,6 +122,21 @@ export type SessionEmitted =
   | { readonly type: 'needs-decision'; readonly cause: Classification }
   | { readonly type: 'closed'; readonly by: 'user' | 'peer'; readonly cause: Classification | null }
   | { readonly type: 'failed'; readonly reason: FailureReason; readonly cause: Classification; readonly final: Classification };
+
+const TERMINATE: TransportCommand = Object.freeze({ type: 'transport.terminate' });
+
+/**
+ * Opens a connection through the link; one that throws anyway (a bug: connections are built never to throw) is a
+ * failed attempt, reported as the transport actor's own failure would be.
+ */
+function openThroughLink(open: NonNullable<SessionLink['open']>, input: TransportInput, self: { send(event: SessionEvent): void }): void {
+  try {
+    open(input, (event) => self.send(event));
+  } catch (error) {
+    const why = error instanceof Error ? error.message : 'transport failed';
+    self.send({ type: 'transport.error', failure: { message: redactText(`transport failed: ${why}`), beforeOpen: true } });
+  }
+}
 
 /** The id of the pending `keepalive.check`, so a state can cancel it on exit. */
 const KEEPALIVE_TIMER = 'keepalive';
@@ -345,10 +360,28 @@ export function createSessionMachine(profile: Profile, options: SessionMachineOp
        * Runs on leaving `online`, before XState stops the transport: a user disconnect closes politely,
        * anything else (a fault, keep-alive declaring the peer dead) drops the socket at once.
        */
-      releaseTransport: sendTo('transport', ({ event }): TransportCommand =>
-        event.type === 'user.disconnect'
+      releaseTransport: enqueueActions(({ context, event, enqueue }) => {
+        const command: TransportCommand = event.type === 'user.disconnect'
           ? { type: 'transport.shutdown', code: event.code ?? 1000, reason: event.reason ?? '' }
-          : { type: 'transport.terminate' }),
+          : TERMINATE;
+        if (typeof context.link.open === 'function') {
+          const { link } = context;
+          enqueue(() => {
+            link.command?.(command);
+            link.release?.();
+          });
+        } else {
+          enqueue.sendTo('transport', command);
+          enqueue.stopChild('transport');
+        }
+      }),
+      /** Entering `online`: this attempt's connection (see `SessionLink.open`). */
+      openTransport: enqueueActions(({ context, enqueue, self }) => {
+        const input = transportInput(context);
+        const { open } = context.link;
+        if (typeof open === 'function') enqueue(() => openThroughLink(open, input, self));
+        else enqueue.spawnChild('transport', { id: 'transport', input });
+      }),
       emitFailed: emit(({ context }) => {
         const cause = context.cause ?? context.lastFault!;
         const exhausted = context.failure === 'exhausted';
@@ -386,6 +419,19 @@ export function createSessionMachine(profile: Profile, options: SessionMachineOp
       ...stepDelays,
     },
   });
+
+  /** What this attempt's connection needs: its URL and codec, the link, the clock and the session's transport limits. */
+  function transportInput(context: SessionContext): TransportInput {
+    return {
+      url: context.connection!.url,
+      ...(context.protocols === undefined ? {} : { protocols: context.protocols }),
+      codec: context.connection!.codec,
+      link: context.link,
+      now: context.now,
+      ...(machineSendsKeepAlive ? {} : { keepAliveEveryMs: context.settings.keepAlive.intervalMs }),
+      ...context.settings.transport,
+    };
+  }
 
   /** When the next keep-alive frame is due: `intervalMs` after the later of the last frame received and the last one sent. */
   function keepAliveDueAt(context: SessionContext): number {
@@ -546,28 +592,18 @@ export function createSessionMachine(profile: Profile, options: SessionMachineOp
           },
           online: {
             initial: 'connecting',
+            // The connection: opened through the link when it opens one itself (the facade: no actor per connection),
+            // else the `transport` child actor, spawned here and stopped on exit.
+            entry: 'openTransport',
             exit: 'releaseTransport',
-            invoke: {
-              id: 'transport',
-              src: 'transport',
+            on: {
               // A transport is built never to throw; if one fails anyway (a bug, an injected clock that throws), the
               // link counts as severed, with what was thrown (redacted) as the message, instead of erroring the session.
-              onError: faultWith(({ event }) => {
+              'xstate.error.actor.transport': faultWith(({ event }) => {
                 const error = (event as { error?: unknown }).error;
                 const why = error instanceof Error ? error.message : 'transport failed';
                 return Object.freeze({ ...own(profile.local.severed), message: redactText(`transport failed: ${why}`) });
               }),
-              input: ({ context }) => ({
-                url: context.connection!.url,
-                ...(context.protocols === undefined ? {} : { protocols: context.protocols }),
-                codec: context.connection!.codec,
-                link: context.link,
-                now: context.now,
-                ...(machineSendsKeepAlive ? {} : { keepAliveEveryMs: context.settings.keepAlive.intervalMs }),
-                ...context.settings.transport,
-              }),
-            },
-            on: {
               'transport.close': faultWith(({ context, event }) =>
                 faults.close(event as Extract<TransportEvent, { type: 'transport.close' }>, context.now(), true)),
               'transport.error': faultWith(({ context, event }) =>

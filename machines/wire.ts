@@ -86,6 +86,17 @@ export interface SessionLink {
    * absent or null, the machine runs that check on its own (XState) timer. Never throws.
    */
   watchSilence?: ((silentMs: number | null) => void) | null;
+  /**
+   * Opens a connection without an actor: given, the machine calls `open(input, deliver)` on entering `online` instead
+   * of spawning its `transport` child, and the connection reports through `deliver` exactly the events a transport
+   * actor sends its parent (the facade's WebSocket: one object per connection, no actor, no actor event per command).
+   * The connection sets `command` and `release` while it holds the socket; the machine sends the close command through
+   * `command` and then calls `release` when it leaves `online`. Absent: the `transport` actor the machine is provided
+   * with (simulate(), test harnesses, a custom transport).
+   */
+  readonly open?: (input: TransportInput, deliver: (event: TransportEvent) => void) => void;
+  /** Set by a connection opened through `open` while it holds the socket: what the transport actor's `receive` takes. */
+  command?: ((command: TransportCommand) => void) | null;
 }
 
 /** A clock's timer half: `SimulatedClock`, or the platform's setTimeout/clearTimeout. */

@@ -208,7 +208,7 @@ export function renderMachineDoc(profile: Profile, machine: AnyStateMachine, opt
 
   out.push('## Events', '', '### The app sends', '');
   out.push(toMarkdownTable(['event', 'handled in', 'what it does'], (Object.keys(SENT_EVENTS) as SentEvent['type'][]).map((type) => [`\`${type}\``, handledIn(machine, transitions, type), SENT_EVENTS[type]])));
-  out.push('### The transport actor sends', '');
+  out.push('### The transport sends (its actor, or a connection opened through the link)', '');
   out.push(toMarkdownTable(['event', 'handled in', 'meaning'], (Object.keys(TRANSPORT_EVENTS) as (keyof typeof TRANSPORT_EVENTS)[]).map((type) => [`\`${type}\``, handledIn(machine, transitions, type), TRANSPORT_EVENTS[type]])));
   out.push('### The machine raises for itself (timers)', '');
   out.push(toMarkdownTable(['event', 'handled in', 'meaning'], (Object.keys(TIMER_EVENTS) as TimerEvent['type'][]).map((type) => [`\`${type}\``, handledIn(machine, transitions, type), TIMER_EVENTS[type]])));

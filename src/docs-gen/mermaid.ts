@@ -68,8 +68,10 @@ function eventText(node: AnyStateNode, eventType: string): { text: string; delay
   for (const kind of ['done', 'error'] as const) {
     const prefix = `xstate.${kind}.actor.`;
     if (eventType.startsWith(prefix)) {
-      const invoke = node.invoke.find((i) => i.id === eventType.slice(prefix.length));
-      return { text: `${kind} ${typeof invoke?.src === 'string' ? invoke.src : 'actor'}` };
+      const id = eventType.slice(prefix.length);
+      const invoke = node.invoke.find((i) => i.id === id);
+      // An invoked actor by its source; a spawned one (the `transport` child) by its id.
+      return { text: `${kind} ${typeof invoke?.src === 'string' ? invoke.src : id}` };
     }
   }
   return { text: eventType.startsWith('xstate.done.state.') ? 'done' : eventType };

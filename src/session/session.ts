@@ -12,7 +12,7 @@ import { reportAppError } from '../errors/report-app-error.js';
 import type { Classification, Phase } from '../codes/types.js';
 import { redactText } from '../errors/redact.js';
 import type { ClassifySignal } from '../classify/index.js';
-import { createWebSocketTransport } from '../transport/websocket-transport.js';
+import { openWebSocketConnection } from '../transport/websocket-transport.js';
 import type { WebSocketConstructor } from '../transport/websocket-types.js';
 import { sessionMachineFor } from '../../machines/session.machine.js';
 import type { SessionEmitted, SessionMachine } from '../../machines/session.machine.js';
@@ -30,24 +30,18 @@ import type { SessionOptions } from './options.js';
 import { systemNow, systemRandom } from './system.js';
 
 /**
- * The profile's shared machine with the WebSocket transport provided, built once per (profile, WebSocket constructor):
- * `provide()` builds a new state-node tree, so doing it per session would cost each session a machine.
+ * How a session opens its connections: through its link, without a transport actor (`SessionLink.open`), one opener
+ * per WebSocket constructor shared by every session that uses it.
  */
-const providedMachines = /* @__PURE__ */ new WeakMap<SessionMachine, WeakMap<WebSocketConstructor, SessionMachine>>();
+const openers = /* @__PURE__ */ new WeakMap<WebSocketConstructor, NonNullable<SessionLink['open']>>();
 
-function machineWith(profile: Profile, WebSocketCtor: WebSocketConstructor): SessionMachine {
-  const machine = sessionMachineFor(profile);
-  let byConstructor = providedMachines.get(machine);
-  if (byConstructor === undefined) {
-    byConstructor = new WeakMap();
-    providedMachines.set(machine, byConstructor);
+function openerFor(WebSocketCtor: WebSocketConstructor): NonNullable<SessionLink['open']> {
+  let open = openers.get(WebSocketCtor);
+  if (open === undefined) {
+    open = (input, deliver) => openWebSocketConnection(WebSocketCtor, input, deliver);
+    openers.set(WebSocketCtor, open);
   }
-  let provided = byConstructor.get(WebSocketCtor);
-  if (provided === undefined) {
-    provided = machine.provide({ actors: { transport: createWebSocketTransport(WebSocketCtor) } });
-    byConstructor.set(WebSocketCtor, provided);
-  }
-  return provided;
+  return open;
 }
 
 /** What `reauthenticate(update)` may change: a new URL (or URL function) carrying fresh credentials. */
@@ -101,6 +95,7 @@ export class Session extends EventEmitter<SessionEventMap> {
       send: null,
       release: null,
       timers: options.clock ?? PLATFORM_TIMERS,
+      open: openerFor(WebSocketCtor),
       onData: (data) => {
         try {
           this.emit('message', data);
@@ -117,7 +112,7 @@ export class Session extends EventEmitter<SessionEventMap> {
       });
     }
     const initial = this.#environment?.initial;
-    this.#actor = createActor(machineWith(profile, WebSocketCtor), {
+    this.#actor = createActor(sessionMachineFor(profile), {
       input: {
         ...(settings === undefined ? {} : { settings }),
         url: new SecretUrlSource(options.url),

@@ -30,6 +30,7 @@
  * it enters any event: the parent and every inspector see only `redactText`'s output.
  */
 import { fromCallback } from 'xstate';
+import { SessionError } from '../errors/index.js';
 import type { CallbackActorLogic } from 'xstate';
 import type { SessionLink, WireFrame, WireSignal, TransportCommand, TransportEvent, TransportFailure, TransportInput, TransportTimers } from '../../machines/wire.js';
 import {
@@ -103,6 +104,17 @@ export function createWebSocketTransport(WebSocket: WebSocketConstructor): WebSo
 }
 
 /**
+ * Opens one connection without an actor, for `SessionLink.open` (the facade): the same connection as the transport
+ * actor's, reporting through `deliver`. The link must have timers (its keep-alive and silence watch run on them).
+ */
+export function openWebSocketConnection(WebSocket: WebSocketConstructor, input: TransportInput, deliver: (event: TransportEvent) => void): void {
+  if (input.link.timers === undefined) {
+    throw new SessionError('SESSION_ERR_INVALID_OPTION', 'A connection opened through the link needs the link\'s timers', { field: 'link.timers' });
+  }
+  new Connection(input, deliver, noop, noop).open(WebSocket);
+}
+
+/**
  * One connection attempt: the socket, its listeners and the two timers of its own. One object with the state as
  * fields and the behaviour on its prototype; only what the socket, the codec, the timers and the link call back is a
  * function of its own (a session holds one of these while connected: every closure would be memory per session).
@@ -167,6 +179,7 @@ class Connection {
     // aborts it, destroys the socket, then ws fires `error` and `close 1006`.
     if (isNodeEmitter(ws)) ws.on('unexpected-response', this.#onUpgradeRejected);
     this.#link.release = this.dispose;
+    this.#link.command = this.onCommand;
   }
 
   #send(event: TransportEvent): void {
@@ -393,6 +406,7 @@ class Connection {
   readonly dispose = (): void => {
     const link = this.#link;
     if (link.release === this.dispose) link.release = null;
+    if (link.command === this.onCommand) link.command = null;
     if (this.#stopped) return;
     this.#stopped = true;
     this.#stopTimers();

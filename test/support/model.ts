@@ -125,13 +125,13 @@ export function alphabet(machine: AnyStateMachine, profile: Profile, codes: read
     events.push({ type: 'transport.signal', signal: { kind: 'step', step: step.id } });
     events.push({ type: 'step.done', step: step.id });
   }
+  // A transport actor that fails anyway (the `online` state's net; the actor is spawned, not invoked).
+  events.push({ type: 'xstate.error.actor.transport', error: new Error('transport bug') });
   for (const node of allStateNodes(machine)) {
     for (const delayed of node.after) {
       events.push({ type: delayed.eventType, silent: false }, { type: delayed.eventType, silent: true });
     }
     for (const invoke of node.invoke) {
-      // A transport that fails anyway (its onError net).
-      if (invoke.src === 'transport') events.push({ type: `xstate.error.actor.${invoke.id}`, error: new Error('transport bug') });
       if (invoke.src !== 'resolveUrl') continue;
       events.push({ type: `xstate.done.actor.${invoke.id}`, output: new ResolvedUrl('wss://gw.example/t?token=secret') });
       events.push({ type: `xstate.error.actor.${invoke.id}`, error: new Error('token service down') });

@@ -53,6 +53,7 @@ describe('an idle Guacamole session over a real socket', () => {
     expect(run.received).toEqual([]);
     expect(harness.of('unstable')).toHaveLength(0);
     expect(harness.session.state.state).toBe('active.online.ready.healthy');
+    expect(harness.session.actor.getSnapshot().children).toEqual({}); // the connection is no actor (SessionLink.open)
     expect(harness.pendingTimers()).toBe(1); // the transport's, for the next ping (the watch falls due later): no machine timer, no uptime timer
   });
 
