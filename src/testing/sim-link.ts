@@ -8,7 +8,7 @@
  * Tie rules: a frame due at the same simulated time as a machine timer has arrived before the timer fires; a
  * keep-alive sent at the very time the server stops or starts answering (a `silence` step's ends) is answered.
  */
-import type { SessionLink } from '../../machines/wire.js';
+import type { SessionLink, TransportCommand } from '../../machines/wire.js';
 
 /** Frames `0 … frames-1` of a stream, frame i at `startAt + floor(i * 1000 / ratePerSecond)`. */
 export interface StreamPlan {
@@ -46,6 +46,10 @@ export function keepAlivesSent(plan: KeepAlivePlan, now: number): number {
 export class SimLink implements SessionLink {
   onData: SessionLink['onData'] = () => undefined;
   send: SessionLink['send'] = null;
+  /** Set by simulate(): plays each connection attempt (see `SessionLink.open`). */
+  open?: NonNullable<SessionLink['open']>;
+  command: ((command: TransportCommand) => void) | null = null;
+  release: (() => void) | null = null;
   #at = 0;
   #want = false;
   #stream: StreamPlan | null = null;

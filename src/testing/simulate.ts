@@ -12,15 +12,13 @@
  * decision), or ready with nothing more scripted on the current connection. Otherwise it stops at `untilMs`.
  * Attempts past the end of the script repeat its last step list, so `[[…]]` scripts every attempt alike.
  */
-import { createActor, fromCallback } from 'xstate';
+import { createActor } from 'xstate';
 import { sessionMachineFor } from '../../machines/session.machine.js';
-import type { SessionMachine } from '../../machines/session.machine.js';
 import { resolveSessionOptions } from '../../machines/session-options.js';
 import type { FailureReason, SessionEmitted } from '../../machines/session.machine.js';
 import type { KeepAliveSettings, Profile } from '../../machines/profile.js';
 import type { SessionMachineOptions, TimeoutOptions } from '../../machines/session-options.js';
 import { projectSession, statePath } from '../../machines/project.js';
-import type { SessionLink, TransportCommand, TransportEvent, TransportInput } from '../../machines/wire.js';
 import type { Classification, Phase, ProtocolId } from '../codes/types.js';
 import type { RetryOptions, RetryPolicy } from '../policy/index.js';
 import { resolveProfile } from '../session/profiles.js';
@@ -163,35 +161,14 @@ function entryOf(event: SessionEmitted, atMs: number): Pending {
   }
 }
 
-/** A run's connection attempts, by the run's link: the shared simulated transport finds its run through its input. */
-type SimulatedConnect = (input: TransportInput, sendBack: (event: TransportEvent) => void) => () => void;
-const simulatedRuns = /* @__PURE__ */ new WeakMap<SessionLink, SimulatedConnect>();
-
-/** One transport logic for every run: each connection attempt is played by the run that owns the link. */
-const simulatedTransport = /* @__PURE__ */ fromCallback<TransportCommand, TransportInput, TransportEvent>(({ input, sendBack }) => {
-  const connect = simulatedRuns.get(input.link);
-  return connect === undefined ? undefined : connect(input, sendBack);
-});
-
-/** The profile's shared machine with the simulated transport, built once per profile (not per run). */
-const simulatedMachines = /* @__PURE__ */ new WeakMap<SessionMachine, SessionMachine>();
-
-function simulatedMachine(profile: Profile): SessionMachine {
-  const machine = sessionMachineFor(profile);
-  let provided = simulatedMachines.get(machine);
-  if (provided === undefined) {
-    provided = machine.provide({ actors: { transport: simulatedTransport } });
-    simulatedMachines.set(machine, provided);
-  }
-  return provided;
-}
+const ignoreCommand = (): void => undefined;
 
 /** Runs the script against the profile's machine and returns the client's timeline. */
 export async function simulate(options: SimulateOptions): Promise<Timeline> {
   const { profile, seed } = checkSimOptions('simulate', options, KEYS);
   const script = validateSimScript(profile, options.script);
   const untilMs = checkMs('untilMs', options.untilMs ?? SIMULATE_DEFAULTS.untilMs, 1, SIMULATE_DEFAULTS.maxUntilMs);
-  // Validated once; the machine is the profile's shared one, provided once with the simulated transport.
+  // Validated once; the machine is the profile's shared one (its connections are opened through the link).
   const settings = resolveSessionOptions(profile, machineOptions(options));
 
   const clock = new HeapClock();
@@ -201,15 +178,23 @@ export async function simulate(options: SimulateOptions): Promise<Timeline> {
   let connections = 0;
   let current: { readonly done: () => boolean } | null = null;
 
-  simulatedRuns.set(link, (input, sendBack) => {
+  // Each connection attempt is played through the link (SessionLink.open), as createSession opens its sockets: no
+  // transport actor per attempt. The simulated server needs no close command; the attempt ends when it is released.
+  link.open = (input, deliver) => {
     const steps = script[Math.min(connections, script.length - 1)]!;
-    pending.push({ atMs: clock.now(), event: 'connect', attempt: actor.getSnapshot().context.attempt });
+    // Opened during the machine's step: its attempt count is read when the step is recorded (flush).
+    pending.push({ atMs: clock.now(), event: 'connect' });
     connections += 1;
-    const attempt = playAttempt(steps, { clock, profile, input, link, sendBack });
+    const attempt = playAttempt(steps, { clock, profile, input, link, sendBack: deliver });
     current = attempt;
-    return () => attempt.stop();
-  });
-  const actor = createActor(simulatedMachine(profile), {
+    link.command = ignoreCommand;
+    link.release = () => {
+      link.command = null;
+      link.release = null;
+      attempt.stop();
+    };
+  };
+  const actor = createActor(sessionMachineFor(profile), {
     clock,
     input: {
       settings,
@@ -221,10 +206,12 @@ export async function simulate(options: SimulateOptions): Promise<Timeline> {
   });
   const flush = (): void => {
     if (pending.length === 0) return;
-    const { state, phase } = projectSession(actor.getSnapshot());
+    const snapshot = actor.getSnapshot();
+    const { state, phase } = projectSession(snapshot);
     // The entries are this run's own objects: completing them in place (same key order as a spread) spares a copy
     // of every entry, which was the largest cost of recording a long run.
     for (const entry of pending) {
+      if (entry.event === 'connect' && entry.attempt === undefined) (entry as { attempt?: number }).attempt = snapshot.context.attempt;
       entry.state = state;
       entry.phase = phase;
       entries.push(entry as TimelineEntry);
@@ -265,6 +252,7 @@ export async function simulate(options: SimulateOptions): Promise<Timeline> {
   }
   const final = actor.getSnapshot();
   actor.stop();
+  link.release?.(); // stopping an actor runs no exit action: the attempt still open at the limit ends here
   if (final.status === 'error') throw final.error; // a custom policy or url() that threw: a bug to surface, not a timeline
   const state = statePath(final.value);
   const endedAtMs = clock.now();
