@@ -20,7 +20,12 @@ import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 
-export const BUNDLE_CEILING_GZIP_BYTES = 50 * 1024;
+/**
+ * 46 KB gzip, about 4× bare xstate: what createSession + guacamoleProfile weighs (44.2 KB) with a little room. The
+ * issue's 2.5× (29 KB) is below the floor: the profile and bare xstate alone, with none of the SDK's runtime, are 2.52×
+ * (`floor` below; the profile carries the catalogs whose summaries apps show).
+ */
+export const BUNDLE_CEILING_GZIP_BYTES = 46 * 1024;
 
 const XSTATE_MARKER = 'xstate.init';
 /** Strings found only in one catalog: the Frame, Softdrive, MS-RA and TMG catalogs, and Guacamole's own. */
@@ -44,6 +49,8 @@ export const TARBALL_ENTRIES = {
   profile: `import { guacamoleProfile } from 'session-lifecycle/machines/guacamole';\nexport const p = guacamoleProfile;`,
   session: `import { createSession } from 'session-lifecycle/session';\nimport { guacamoleProfile } from 'session-lifecycle/machines/guacamole';\nexport const open = (url) => createSession({ protocol: guacamoleProfile, url }).connect();`,
   main: `import { createSession } from 'session-lifecycle';\nexport const open = (url) => createSession({ protocol: 'guacamole', url }).connect();`,
+  /** The floor of any createSession + guacamoleProfile bundle: the profile and bare xstate, none of the SDK's runtime. */
+  floor: `import { createActor, createMachine } from 'xstate';\nimport { guacamoleProfile } from 'session-lifecycle/machines/guacamole';\nexport const p = guacamoleProfile;\nexport const actor = createActor(createMachine({ initial: 'a', states: { a: { on: { go: 'b' } }, b: {} } }));`,
 } as const;
 
 export interface TarballBundle {
