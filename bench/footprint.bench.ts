@@ -160,7 +160,7 @@ export function renderFootprintSection(result: FootprintResult): string {
     '|---|---|---|---|',
     ...Object.entries(b).map(([name, x]) => `| ${name} | ${kb(x.minBytes)} | ${kb(x.gzipBytes)} | ${x.xstate ? 'yes' : 'no'} |`),
     '',
-    'Bundle entries: `xstate` createMachine + createActor; `classify` from the main entry alone; `profile` guacamoleProfile alone; `session` createSession from \'session-lifecycle/session\' with guacamoleProfile; `main` createSession from the main entry (every catalog, by design); `floor` guacamoleProfile with bare xstate and none of the SDK's runtime, the least any createSession + guacamoleProfile bundle can weigh. The same checks run in `.ci/run` (scripts/check-tarball-bundles.ts).',
+    'Bundle entries: `xstate` createMachine + createActor; `classify` from the main entry alone; `profile` guacamoleProfile alone; `session` createSession from \'session-lifecycle/session\' with guacamoleProfile; `main` createSession from the main entry (every catalog, by design); `floor` guacamoleProfile with bare xstate and none of the SDK\'s runtime, the least any createSession + guacamoleProfile bundle can weigh. The same checks run in `.ci/run` (scripts/check-tarball-bundles.ts).',
     '',
   ].join('\n');
 }
