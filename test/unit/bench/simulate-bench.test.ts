@@ -16,9 +16,9 @@ describe('simulate bench', () => {
   });
 
   it('the outage baselines make one attempt per backoff and answer each on the next clock turn', () => {
-    // t=0, then every 15 s up to and including t=60 s.
-    expect(runBaseline({ kind: 'design-refused', cadenceMs: 15_000 }, 60_000)).toBe(5);
-    expect(runBaseline({ kind: 'design-closed', cadenceMs: 15_000 }, 60_000)).toBe(5);
+    // t=0, then every 8.8 s up to t=60 s: 0, 8.8, 17.6, 26.4, 35.2, 44, 52.8 (the default policy's outage cadence).
+    expect(runBaseline({ kind: 'design-refused', cadenceMs: 8_800 }, 60_000)).toBe(7);
+    expect(runBaseline({ kind: 'design-closed', cadenceMs: 8_800 }, 60_000)).toBe(7);
   });
 
   it('renders one row per scenario and baseline, with simulated minutes per CPU second from the warm time', () => {
