@@ -5,12 +5,15 @@
  *      does not parse at all is reported for information;
  *   2. reconnect time: from the server dropping the socket to the client's next `ready`, zero-delay policy vs a
  *      raw reconnect loop waiting for the same handshake frames; target ≤ 1.2×. The floor any XState design has
- *      is measured too: the same raw client with its reconnects driven by a bare machine of DESIGN §4;
+ *      is measured too: the same raw client with its reconnects driven by a bare machine of DESIGN §4. Against the
+ *      reconnecting libraries at zero delay (usable at their `open`): partysocket, target ≤ 1× (issue 14), and
+ *      reconnecting-websocket for information;
  *   3. bundle size (esbuild, browser, esm, minified, gzip) of createSession + guacamoleProfile, beside the
  *      xstate and eventemitter3 baselines, and proof that one profile does not pull the other catalogs.
  *
  * Run: npx tsx bench/session.bench.ts   (writes the "## session" section of bench/RESULTS.md)
  */
+import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -18,6 +21,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { Socket } from 'node:net';
 import { build } from 'esbuild';
+import PartySocket from 'partysocket/ws';
+import ReconnectingWebSocket from 'reconnecting-websocket';
 import { WebSocket, WebSocketServer } from 'ws';
 import { createActor, fromCallback } from 'xstate';
 import type { EventObject } from 'xstate';
@@ -36,6 +41,8 @@ export const SESSION_BENCH = {
   cyclesPerRound: 30,
   targetThroughputRatio: 0.9,
   targetReconnectRatio: 1.2,
+  /** Issue 14: reconnect time ≤ partysocket's at zero delay. */
+  targetPeerReconnectRatio: 1,
 } as const;
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -67,13 +74,17 @@ async function loopbackServer(frames: number) {
   };
 }
 
-/** A client under test: counts data messages and reports every completed handshake. */
-interface Client {
-  /** Resolves at the next completed handshake. */
+/** What the reconnect measure needs of a client: the next moment it is usable, and an end. */
+interface Reconnecting {
+  /** Resolves at the next completed handshake (for the reconnecting libraries: their next `open`). */
   nextReady(): Promise<void>;
+  close(): void;
+}
+
+/** A client under test: counts data messages and reports every completed handshake. */
+interface Client extends Reconnecting {
   /** Resolves once `n` data messages have arrived since the call. */
   receive(n: number): Promise<void>;
-  close(): void;
 }
 
 /** The counting and waiting every client kind shares, so they differ only in how they receive. */
@@ -222,6 +233,42 @@ function bareMachineClient(url: string): Client {
   return { nextReady: c.nextReady, receive: c.receive, close: () => actor.stop() };
 }
 
+/** The reconnecting libraries, measured on reconnect only. */
+export type PeerKind = 'partysocket' | 'reconnecting-websocket';
+
+/**
+ * Zero delay for both libraries: their delay is minReconnectionDelay × growFactor^(retries − 1), capped at
+ * maxReconnectionDelay, so 0 here is 0 for every retry, with no jitter (reconnecting-websocket's jitter is only in its
+ * default minReconnectionDelay, 1000 + random × 4000). Both still wait that delay with `setTimeout(resolve, delay)` and
+ * a promise chain before making the next socket: a zero delay is one timer turn, which Node runs after at least 1 ms.
+ */
+export const PEER_ZERO_DELAY = { minReconnectionDelay: 0, maxReconnectionDelay: 0 } as const;
+
+/** The installed version of a peer, for the table. */
+export const peerVersion = (name: PeerKind): string =>
+  (JSON.parse(readFileSync(resolve(ROOT, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
+
+/** partysocket over ws ('partysocket/ws', its Node entry), zero delay; usable at each `open`. */
+function partysocketClient(url: string): Reconnecting {
+  const c = counter();
+  const socket = new PartySocket(url, undefined, { WebSocket, ...PEER_ZERO_DELAY });
+  socket.addEventListener('open', c.ready);
+  return { nextReady: c.nextReady, close: () => socket.close() };
+}
+
+/** reconnecting-websocket over ws, zero delay; usable at each `open`. */
+function reconnectingWebSocketClient(url: string): Reconnecting {
+  const c = counter();
+  const socket = new ReconnectingWebSocket(url, undefined, { WebSocket, ...PEER_ZERO_DELAY });
+  socket.addEventListener('open', c.ready);
+  return { nextReady: c.nextReady, close: () => socket.close() };
+}
+
+const peers: Readonly<Record<PeerKind, (url: string) => Reconnecting>> = {
+  partysocket: partysocketClient,
+  'reconnecting-websocket': reconnectingWebSocketClient,
+};
+
 const clients: Readonly<Record<ClientKind, (url: string) => Client>> = {
   'bare-machine': bareMachineClient,
   session: sessionClient,
@@ -232,7 +279,7 @@ const clients: Readonly<Record<ClientKind, (url: string) => Client>> = {
 };
 
 /** Per-kind figures of every round; ratios are taken within a round, so load that hits a round hits both sides. */
-type Rounds<K extends ClientKind> = Record<K, number[]>;
+type Rounds<K extends ClientKind | PeerKind> = Record<K, number[]>;
 
 export interface Figure {
   readonly value: number;
@@ -241,7 +288,7 @@ export interface Figure {
   readonly ratio: number;
 }
 
-function figure<K extends ClientKind>(rounds: Rounds<K>, kind: K, baseline: K): Figure {
+function figure<K extends ClientKind | PeerKind>(rounds: Rounds<K>, kind: K, baseline: K): Figure {
   const ratios = rounds[kind].map((v, i) => v / rounds[baseline][i]!);
   return { value: median(rounds[kind]), baseline: median(rounds[baseline]), ratio: median(ratios) };
 }
@@ -270,13 +317,16 @@ async function throughput(): Promise<{ standard: Figure; parsed: Figure; unparse
   return { standard: figure(rounds, 'session', 'standard+parser'), parsed: figure(rounds, 'session', 'raw+parser'), unparsed: figure(rounds, 'session', 'raw') };
 }
 
-async function reconnect(): Promise<{ standard: Figure; loop: Figure; timer: Figure; floor: Figure; overFloor: Figure }> {
+async function reconnect(): Promise<{ standard: Figure; loop: Figure; timer: Figure; floor: Figure; overFloor: Figure; partysocket: Figure; rws: Figure }> {
   const server = await loopbackServer(1);
-  const kinds = ['session', 'bare-machine', 'standard+parser', 'raw+parser', 'raw+timer'] as const;
-  const rounds: Rounds<(typeof kinds)[number]> = { session: [], 'bare-machine': [], 'standard+parser': [], 'raw+parser': [], 'raw+timer': [] };
+  const kinds = ['session', 'bare-machine', 'standard+parser', 'raw+parser', 'raw+timer', 'partysocket', 'reconnecting-websocket'] as const;
+  const rounds: Rounds<(typeof kinds)[number]> = {
+    session: [], 'bare-machine': [], 'standard+parser': [], 'raw+parser': [], 'raw+timer': [], partysocket: [], 'reconnecting-websocket': [],
+  };
+  const make: Readonly<Record<ClientKind | PeerKind, (url: string) => Reconnecting>> = { ...clients, ...peers };
   for (let round = -1; round < SESSION_BENCH.reconnectRounds; round++) {
     for (const kind of rotate(kinds, round + 1)) {
-      const client = clients[kind](server.url);
+      const client = make[kind](server.url);
       await client.nextReady();
       const times: number[] = [];
       for (let cycle = 0; cycle < SESSION_BENCH.cyclesPerRound; cycle++) {
@@ -297,6 +347,8 @@ async function reconnect(): Promise<{ standard: Figure; loop: Figure; timer: Fig
     timer: figure(rounds, 'session', 'raw+timer'),
     floor: figure(rounds, 'bare-machine', 'standard+parser'),
     overFloor: figure(rounds, 'session', 'bare-machine'),
+    partysocket: figure(rounds, 'session', 'partysocket'),
+    rws: figure(rounds, 'session', 'reconnecting-websocket'),
   };
 }
 
@@ -341,16 +393,19 @@ export async function runSessionBench() {
   return {
     throughput: await throughput(),
     reconnect: await reconnect(),
+    peerVersions: { partysocket: peerVersion('partysocket'), 'reconnecting-websocket': peerVersion('reconnecting-websocket') } as Record<PeerKind, string>,
     bundles: Object.fromEntries(await Promise.all(Object.entries(BUNDLE_ENTRIES).map(async ([name, entry]) => [name, await bundle(entry)]))) as Record<keyof typeof BUNDLE_ENTRIES, BundleResult>,
   };
 }
 
 export function renderSessionSection(r: Awaited<ReturnType<typeof runSessionBench>>): string {
   const { standard, parsed, unparsed } = r.throughput;
-  const { standard: standardLoop, loop, timer, floor, overFloor } = r.reconnect;
+  const { standard: standardLoop, loop, timer, floor, overFloor, partysocket, rws } = r.reconnect;
+  const peerMet = partysocket.ratio <= SESSION_BENCH.targetPeerReconnectRatio;
   const b = r.bundles;
   const present = (x: BundleResult) => OTHERS.filter((name) => x.markers[name]).join(', ') || 'none';
   const ms = (n: number) => `${n.toFixed(2)} ms`;
+  const signed = (n: number) => (n >= 0 ? `${ms(n)} more` : `${ms(-n)} less`);
   return [
     '## session',
     '',
@@ -366,6 +421,8 @@ export function renderSessionSection(r: Awaited<ReturnType<typeof runSessionBenc
     `| reconnect, for information | ${ms(timer.value)} | ${ms(timer.baseline)} (raw ws, reconnects \`setTimeout(0)\` after close) | ${timer.ratio.toFixed(2)}× | — |`,
     `| floor: the raw standard-API client driven by a bare XState machine of DESIGN §4 | ${ms(floor.value)} | ${ms(floor.baseline)} (raw WebSocket, standard API, reconnects in its close handler) | ${floor.ratio.toFixed(2)}× | — |`,
     `| reconnect against that floor | ${ms(overFloor.value)} | ${ms(overFloor.baseline)} (the bare-machine client) | ${overFloor.ratio.toFixed(2)}× | — |`,
+    `| reconnect vs partysocket at zero delay | ${ms(partysocket.value)} | ${ms(partysocket.baseline)} (partysocket ${r.peerVersions.partysocket} over ws, min/maxReconnectionDelay 0; usable at its \`open\`) | ${partysocket.ratio.toFixed(2)}× | ≤ ${SESSION_BENCH.targetPeerReconnectRatio}× (${verdict(peerMet)}) |`,
+    `| reconnect, for information | ${ms(rws.value)} | ${ms(rws.baseline)} (reconnecting-websocket ${r.peerVersions['reconnecting-websocket']} over ws, min/maxReconnectionDelay 0; usable at its \`open\`) | ${rws.ratio.toFixed(2)}× | — |`,
     '',
     '| bundle (esbuild: browser, esm, minified) | minified | gzip | other catalogs inside |',
     '|---|---|---|---|',
@@ -377,9 +434,9 @@ export function renderSessionSection(r: Awaited<ReturnType<typeof runSessionBenc
     '',
     `How: one process; a \`ws\` WebSocketServer on 127.0.0.1:0 sends the Guacamole handshake (tunnel UUID, \`sync\`) to every client. Ratios are the median over rounds of the ratio within a round (each round runs every client, order rotated); rates and times are medians too.`,
     `Throughput: once the client is ready the server writes ${int(SESSION_BENCH.frames)} pre-framed text frames (one small drawing instruction each: the per-frame cost at its most visible) in one socket write; the clock runs from that write to the client's ${int(SESSION_BENCH.frames)}th data message; ${SESSION_BENCH.throughputRounds} rounds after a warm-up round.`,
-    `Reconnect: the server terminates the socket (the client sees 1006); the session uses \`retry: { schedule: [0], minUptimeMs: 0 }\`; the raw clients parse the same two handshake frames and acknowledge \`sync\`, as the session does; ${SESSION_BENCH.reconnectRounds} rounds of ${SESSION_BENCH.cyclesPerRound} cycles (median per round) after a warm-up round. A zero backoff reconnects at once (no timer); the \`setTimeout(0)\` row is a raw client that defers its reconnect by one timer, for scale.`,
+    `Reconnect: the server terminates the socket (the client sees 1006); the session uses \`retry: { schedule: [0], minUptimeMs: 0 }\`; the raw clients parse the same two handshake frames and acknowledge \`sync\`, as the session does; ${SESSION_BENCH.reconnectRounds} rounds of ${SESSION_BENCH.cyclesPerRound} cycles (median per round) after a warm-up round. A zero backoff reconnects at once (no timer); the \`setTimeout(0)\` row is a raw client that defers its reconnect by one timer, for scale. partysocket ('partysocket/ws') and reconnecting-websocket get ws as their WebSocket and \`{ minReconnectionDelay: 0, maxReconnectionDelay: 0 }\` (other options at their defaults): their delay is that minimum times a growth factor, capped at that maximum, so it is 0 on every retry, without jitter; they still wait it with \`setTimeout(resolve, 0)\` and a promise chain before making the next socket, one timer turn per reconnect. Their clock stops at their \`open\`, before the handshake frames the session waits for and without acknowledging \`sync\`.`,
     `Floor: bench/bare-machine.ts is the lifecycle of DESIGN §4 as a bare XState machine (connecting → handshaking(tunnel, sync) → ready{healthy, unstable}; fault → backoff with zero delay; the connect, step and keep-alive timers as \`after\`s; the socket in a \`fromCallback\` transport invoked while online; no resolver step, context, actions, guards, classification or policy), driving the same standard-API socket and parser as the raw client. Its ratio is what XState itself costs per reconnect for those states, timers and invokes on this host, with nothing of the SDK: the least a machine built as DESIGN §4 prescribes can reach.`,
-    `Reading: ${floor.ratio <= SESSION_BENCH.targetReconnectRatio ? `the floor is within the ${SESSION_BENCH.targetReconnectRatio}× target` : `the floor alone is ${floor.ratio.toFixed(2)}×, above the ${SESSION_BENCH.targetReconnectRatio}× target: no machine built as DESIGN §4 prescribes can meet it on this host`}; the session takes ${overFloor.ratio.toFixed(2)}× the floor's time (${ms(overFloor.value - overFloor.baseline)} more per reconnect: classifying the close, the retry policy, the context, the public projection and the events).`,
+    `Reading: ${floor.ratio <= SESSION_BENCH.targetReconnectRatio ? `the floor is within the ${SESSION_BENCH.targetReconnectRatio}× target` : `the floor alone is ${floor.ratio.toFixed(2)}×, above the ${SESSION_BENCH.targetReconnectRatio}× target: no machine built as DESIGN §4 prescribes can meet it on this host`}; the session takes ${overFloor.ratio.toFixed(2)}× the floor's time (${ms(overFloor.value - overFloor.baseline)} more per reconnect: classifying the close, the retry policy, the context, the public projection and the events). Against partysocket at zero delay (issue 14: ≤ ${SESSION_BENCH.targetPeerReconnectRatio}×) the session takes ${partysocket.ratio.toFixed(2)}× its time (${ms(partysocket.value)} vs ${ms(partysocket.baseline)}), ${verdict(peerMet)}; the two clocks do not stop at the same point: partysocket's stops at \`open\`, the session's at \`ready\` after the handshake, and partysocket spends one timer turn before each new socket where the session spends none (partysocket takes ${signed(partysocket.baseline - timer.baseline)} than the raw client deferring its reconnect by one \`setTimeout(0)\`, ${ms(timer.baseline)}). Against reconnecting-websocket, configured alike, the session takes ${rws.ratio.toFixed(2)}× its time.`,
     `Baselines: the primary raw client uses the standard WebSocket API (addEventListener, binaryType 'arraybuffer'), which the SDK must use so that browsers, undici and msw all work; with \`ws\` that API wraps every message in a MessageEvent. The ws EventEmitter rows show the Node-only API for information.`,
     `Bundle: \`esbuild.build({ bundle, minify, platform: 'browser', format: 'esm' })\` of a small entry, gzip by node:zlib at its default level. Markers: ${Object.entries(CATALOG_MARKERS).map(([k, v]) => `${k} \`${v}\``).join(', ')}.`,
     '',
