@@ -24,6 +24,7 @@ import { SecretUrlSource } from './secret-url.js';
 import type { ResolvedUrl } from './secret-url.js';
 import { UrlResolutionError, resolveUrl } from './url-resolver.js';
 import { createFaultClassifier } from './fault-classifier.js';
+import type { FaultClassifier } from './fault-classifier.js';
 import type { UrlSource } from './secret-url.js';
 import { resolveSessionOptions } from './session-options.js';
 import type { ResolvedSessionOptions, SessionMachineOptions } from './session-options.js';
@@ -209,22 +210,65 @@ export function sessionMachineFor(profile: Profile): SessionMachine {
   return machine;
 }
 
+/**
+ * The lifecycle machine for `profile`, read top-down like the diagram above: each state is a named part below. Its
+ * defaults are `options` (a session's own arrive as `input.settings`).
+ */
 export function createSessionMachine(profile: Profile, options: SessionMachineOptions = {}) {
   /** The settings of an actor whose input brings none. */
   const defaults = resolveSessionOptions(profile, options);
+  const parts = profileParts(profile);
+  const c = chartParts(sessionSetup(parts), parts);
+  return c.setup.createMachine({
+    id: 'session',
+    context: ({ input }) => initialContext(input, defaults),
+    initial: 'idle',
+    on: {
+      'env.online': { actions: assign({ online: true }) },
+      'env.offline': { actions: assign({ online: false }) },
+      'env.visible': { actions: assign({ visible: true }) },
+      'env.hidden': { actions: assign({ visible: false }) },
+    },
+    states: {
+      idle: idleState(c),
+      active: activeState(c),
+      suspended: suspendedState(c),
+      closed: { type: 'final', tags: ['phase:pre-session'], entry: { type: 'setConnectivity', params: 'shutdown' } },
+      failed: { type: 'final', tags: ['phase:pre-session'], entry: { type: 'setConnectivity', params: 'shutdown' } },
+    },
+  });
+}
+
+/** What the machine's named implementations and its chart share about one profile. */
+interface ProfileParts {
+  readonly profile: Profile;
   /** The machine sends keep-alive frames itself (a probe of a quiet link), unless the profile's transport does. */
-  const machineSendsKeepAlive = (profile.keepAliveSender ?? 'machine') === 'machine';
-  const own = (code: Classification['code']): Classification => profile.own(code);
-
-  const faults = createFaultClassifier(profile);
+  readonly machineSendsKeepAlive: boolean;
+  readonly own: (code: Classification['code']) => Classification;
+  readonly faults: FaultClassifier;
   /** One connection attempt: its URL and a fresh codec (wire state never carries over between sockets). */
-  const connectionTo = (url: ResolvedUrl): NonNullable<SessionContext['connection']> => ({ url, codec: profile.createCodec() });
+  readonly connectionTo: (url: ResolvedUrl) => NonNullable<SessionContext['connection']>;
+}
 
-  const stepTimeout = (id: string) => `${STEP_DELAY_PREFIX}${id}`;
+function profileParts(profile: Profile): ProfileParts {
+  return {
+    profile,
+    machineSendsKeepAlive: (profile.keepAliveSender ?? 'machine') === 'machine',
+    own: (code) => profile.own(code),
+    faults: createFaultClassifier(profile),
+    connectionTo: (url) => ({ url, codec: profile.createCodec() }),
+  };
+}
+
+const stepDelayName = (id: string): string => `${STEP_DELAY_PREFIX}${id}`;
+
+/** The machine's named implementations for one profile (STYLE 1): its types, actors, actions, guards and delays. */
+function sessionSetup(parts: ProfileParts) {
+  const { profile, machineSendsKeepAlive, own, connectionTo } = parts;
   const stepDelays: Record<string, (args: { context: SessionContext }) => number> = {};
-  for (const step of profile.steps) stepDelays[stepTimeout(step.id)] = ({ context }) => context.settings.stepTimeoutsMs[step.id]!;
+  for (const step of profile.steps) stepDelays[stepDelayName(step.id)] = ({ context }) => context.settings.stepTimeoutsMs[step.id]!;
 
-  const machineSetup = setup({
+  return setup({
     types: {
       context: {} as SessionContext,
       events: {} as SessionEvent,
@@ -377,7 +421,7 @@ export function createSessionMachine(profile: Profile, options: SessionMachineOp
       }),
       /** Entering `online`: this attempt's connection (see `SessionLink.open`). */
       openTransport: enqueueActions(({ context, enqueue, self }) => {
-        const input = transportInput(context);
+        const input = transportInput(context, machineSendsKeepAlive);
         const { open } = context.link;
         if (typeof open === 'function') enqueue(() => openThroughLink(open, input, self));
         else enqueue.spawnChild('transport', { id: 'transport', input });
@@ -413,41 +457,49 @@ export function createSessionMachine(profile: Profile, options: SessionMachineOp
       minUptime: ({ context }) => context.settings.minUptimeMs,
       backoff: ({ context }) => context.delayMs ?? 0,
       /** healthy: the next keep-alive deadline, whichever comes first: the link silent for `unstableAfterMs`, or a keep-alive frame due. */
-      healthyCheck: ({ context }) => checkDelay(context, context.settings.keepAlive.unstableAfterMs),
+      healthyCheck: ({ context }) => checkDelay(context, context.settings.keepAlive.unstableAfterMs, machineSendsKeepAlive),
       /** unstable: the link silent for `deadAfterMs`, or a keep-alive frame due. */
-      unstableCheck: ({ context }) => checkDelay(context, context.settings.keepAlive.deadAfterMs),
+      unstableCheck: ({ context }) => checkDelay(context, context.settings.keepAlive.deadAfterMs, machineSendsKeepAlive),
       ...stepDelays,
     },
   });
+}
 
-  /** What this attempt's connection needs: its URL and codec, the link, the clock and the session's transport limits. */
-  function transportInput(context: SessionContext): TransportInput {
-    return {
-      url: context.connection!.url,
-      ...(context.protocols === undefined ? {} : { protocols: context.protocols }),
-      codec: context.connection!.codec,
-      link: context.link,
-      now: context.now,
-      ...(machineSendsKeepAlive ? {} : { keepAliveEveryMs: context.settings.keepAlive.intervalMs }),
-      ...context.settings.transport,
-    };
-  }
+type SessionSetup = ReturnType<typeof sessionSetup>;
 
-  /** When the next keep-alive frame is due: `intervalMs` after the later of the last frame received and the last one sent. */
-  function keepAliveDueAt(context: SessionContext): number {
-    return Math.max(context.link.lastDataAt, context.lastKeepAliveAt) + context.settings.keepAlive.intervalMs;
-  }
+/** What this attempt's connection needs: its URL and codec, the link, the clock and the session's transport limits. */
+function transportInput(context: SessionContext, machineSendsKeepAlive: boolean): TransportInput {
+  return {
+    url: context.connection!.url,
+    ...(context.protocols === undefined ? {} : { protocols: context.protocols }),
+    codec: context.connection!.codec,
+    link: context.link,
+    now: context.now,
+    ...(machineSendsKeepAlive ? {} : { keepAliveEveryMs: context.settings.keepAlive.intervalMs }),
+    ...context.settings.transport,
+  };
+}
 
-  /**
-   * Time until a keep-alive check: the link silent for `silentMs`, or, when the machine sends the keep-alive, the
-   * frame falling due if that is sooner. A transport-sent keep-alive needs no check of its own: its echo moves
-   * `lastDataAt`, and the check finds it there.
-   */
-  function checkDelay(context: SessionContext, silentMs: number): number {
-    const silentAt = context.link.lastDataAt + silentMs;
-    return Math.max(0, (machineSendsKeepAlive ? Math.min(silentAt, keepAliveDueAt(context)) : silentAt) - context.now());
-  }
+/** When the next keep-alive frame is due: `intervalMs` after the later of the last frame received and the last one sent. */
+function keepAliveDueAt(context: SessionContext): number {
+  return Math.max(context.link.lastDataAt, context.lastKeepAliveAt) + context.settings.keepAlive.intervalMs;
+}
 
+/**
+ * Time until a keep-alive check: the link silent for `silentMs`, or, when the machine sends the keep-alive, the
+ * frame falling due if that is sooner. A transport-sent keep-alive needs no check of its own: its echo moves
+ * `lastDataAt`, and the check finds it there.
+ */
+function checkDelay(context: SessionContext, silentMs: number, machineSendsKeepAlive: boolean): number {
+  const silentAt = context.link.lastDataAt + silentMs;
+  return Math.max(0, (machineSendsKeepAlive ? Math.min(silentAt, keepAliveDueAt(context)) : silentAt) - context.now());
+}
+
+const RETRYABLE_OR_OK: readonly Classification['outcome'][] = ['retry', 'retry-later', 'ok'];
+
+/** The setup and the transitions into `fault` that the chart's named parts share. */
+function chartParts(machineSetup: SessionSetup, parts: ProfileParts) {
+  const { profile, own } = parts;
   /**
    * Nothing from the wire or the app may throw inside the machine: a signal the classifier refuses (a status code out
    * of range, a garbage string) becomes the profile's own protocol-error code, with what was refused (redacted) as the
@@ -483,23 +535,28 @@ export function createSessionMachine(profile: Profile, options: SessionMachineOp
     { guard: ({ context, event }: { context: SessionContext; event: EventObject }) => noted.includes(reported({ context, event }).outcome), actions: { type: 'noteReport' as const, params: reported } },
     faultWith(reported),
   ];
-  const RETRYABLE_OR_OK: readonly Classification['outcome'][] = ['retry', 'retry-later', 'ok'];
 
   /** Keep-alive declared the peer dead: the protocol's own receive-timeout code. */
   const peerDead = faultWith(() => own(profile.local.receiveTimeout));
 
-  // Handshake steps as real child states, each with its own timeout and the protocol's own code for it.
-  const stepStates: Record<string, object> = {};
-  profile.steps.forEach((step, index) => {
-    const later = profile.steps.slice(index);
+  return { ...parts, setup: machineSetup, faultWith, reported, heardReport, peerDead };
+}
+
+type ChartParts = ReturnType<typeof chartParts>;
+
+/** Handshake steps as real child states, each with its own timeout and the protocol's own code for it. */
+function handshakeStates(c: ChartParts): Record<string, object> {
+  const { steps } = c.profile;
+  const states: Record<string, object> = {};
+  steps.forEach((step, index) => {
+    const later = steps.slice(index);
     const reached = (id: string) => {
-      const at = profile.steps.findIndex((s) => s.id === id);
-      const next = profile.steps[at + 1];
+      const next = steps[steps.findIndex((s) => s.id === id) + 1];
       return next === undefined ? '#session.active.online.ready' : `#session.active.online.handshaking.${next.id}`;
     };
-    stepStates[step.id] = {
+    states[step.id] = {
       tags: ['phase:handshake'],
-      after: { [stepTimeout(step.id)]: faultWith(() => own(step.timeoutCode)) },
+      after: { [stepDelayName(step.id)]: c.faultWith(() => c.own(step.timeoutCode)) },
       on: {
         'transport.signal': later.map((s) => ({
           guard: ({ event }: { event: SessionEvent }) => event.type === 'transport.signal' && event.signal.kind === 'step' && event.signal.step === s.id,
@@ -512,288 +569,327 @@ export function createSessionMachine(profile: Profile, options: SessionMachineOp
       },
     };
   });
-  const firstStep = profile.steps[0];
+  return states;
+}
 
-  return machineSetup.createMachine({
-    id: 'session',
-    context: ({ input }) => ({
-      url: secretUrl(input.url),
-      protocols: input.protocols,
-      connection: null,
-      link: input.link ?? privateLink(),
-      now: input.now,
-      random: input.random,
-      settings: input.settings ?? defaults,
-      attempt: 0,
-      outageStartedAt: null,
-      cause: null,
-      lastFault: null,
-      delayMs: null,
-      lastDelayMs: null,
-      history: [],
-      connectivity: 'idle',
-      failure: null,
-      online: input.online ?? true,
-      visible: input.visible ?? true,
-      lastKeepAliveAt: 0,
-    }),
-    initial: 'idle',
+/** A session's context at the start: its input, and the machine's defaults for the settings it brings none of. */
+function initialContext(input: SessionInput, defaults: ResolvedSessionOptions): SessionContext {
+  return {
+    url: secretUrl(input.url),
+    protocols: input.protocols,
+    connection: null,
+    link: input.link ?? privateLink(),
+    now: input.now,
+    random: input.random,
+    settings: input.settings ?? defaults,
+    attempt: 0,
+    outageStartedAt: null,
+    cause: null,
+    lastFault: null,
+    delayMs: null,
+    lastDelayMs: null,
+    history: [],
+    connectivity: 'idle',
+    failure: null,
+    online: input.online ?? true,
+    visible: input.visible ?? true,
+    lastKeepAliveAt: 0,
+  };
+}
+
+/** Before the first connect. */
+function idleState(c: ChartParts) {
+  return c.setup.createStateConfig({
+    tags: ['phase:pre-session'],
+    entry: { type: 'setConnectivity', params: 'idle' },
     on: {
-      'env.online': { actions: assign({ online: true }) },
-      'env.offline': { actions: assign({ online: false }) },
-      'env.visible': { actions: assign({ visible: true }) },
-      'env.hidden': { actions: assign({ visible: false }) },
+      'user.connect': [{ guard: 'isOffline', target: 'suspended' }, { target: 'active' }],
+      'user.disconnect': { target: 'closed', actions: 'emitClosedByUser' },
+      // Before the first connect: heard as between attempts (see heardReport).
+      'status.report': c.heardReport(RETRYABLE_OR_OK),
+    },
+  });
+}
+
+/** Connecting, connected or recovering: from the first attempt until the session closes, fails or suspends. */
+function activeState(c: ChartParts) {
+  return c.setup.createStateConfig({
+    initial: 'attempt',
+    on: {
+      'user.disconnect': { target: 'closed', actions: 'emitClosedByUser' },
+      'env.offline': { target: 'suspended', actions: assign({ online: false }) },
+      // Between attempts (resolving, backoff): see heardReport; `online` hears every report as a fault.
+      'status.report': c.heardReport(RETRYABLE_OR_OK),
     },
     states: {
-      idle: {
-        tags: ['phase:pre-session'],
-        entry: { type: 'setConnectivity', params: 'idle' },
+      // Transient: a static URL is used as it is; a URL function is called (in resolving) before every attempt.
+      // An attempt asked for while offline (the user answered a wait) waits in suspended for the network.
+      attempt: {
+        always: [
+          { guard: 'isOffline', target: '#session.suspended' },
+          { guard: 'hasNextUrl', target: 'online', actions: 'useNextUrl' },
+          { guard: 'urlIsStatic', target: 'online', actions: 'useStaticUrl' },
+          { target: 'resolving' },
+        ],
+      },
+      resolving: resolvingState(c),
+      online: onlineState(c),
+      fault: faultState(c),
+      backoff: backoffState(c),
+      awaiting: awaitingState(c),
+    },
+  });
+}
+
+/** A URL function is called before every attempt (tokens stay fresh), bounded by the connect timeout. */
+function resolvingState(c: ChartParts) {
+  return c.setup.createStateConfig({
+    tags: ['phase:pre-session'],
+    entry: { type: 'setConnectivity', params: 'connecting' },
+    // A URL function that never settles fails the attempt like a socket that never opens.
+    after: { resolveTimeout: c.faultWith(() => c.own(c.profile.local.connectTimeout)) },
+    invoke: {
+      src: 'resolveUrl',
+      input: ({ context }) => ({ url: context.url }),
+      onDone: { target: 'online', actions: assign({ connection: ({ event }) => c.connectionTo(event.output) }) },
+      onError: c.faultWith(({ event }) => {
+        const error = (event as { error?: unknown }).error;
+        const message = error instanceof UrlResolutionError ? error.message : 'url() failed';
+        return Object.freeze({ ...c.own(c.profile.local.connectFailed), message: redactText(message) });
+      }),
+    },
+  });
+}
+
+/**
+ * A connection attempt, from the socket opening to the stream: every transport event and report on an open connection
+ * is heard here, the handshake steps follow the profile's order, and `ready` streams.
+ */
+function onlineState(c: ChartParts) {
+  const firstStep = c.profile.steps[0];
+  return c.setup.createStateConfig({
+    initial: 'connecting',
+    // The connection: opened through the link when it opens one itself (the facade: no actor per connection),
+    // else the `transport` child actor, spawned here and stopped on exit.
+    entry: 'openTransport',
+    exit: 'releaseTransport',
+    on: {
+      // A transport is built never to throw; if one fails anyway (a bug, an injected clock that throws), the
+      // link counts as severed, with what was thrown (redacted) as the message, instead of erroring the session.
+      'xstate.error.actor.transport': c.faultWith(({ event }) => {
+        const error = (event as { error?: unknown }).error;
+        const why = error instanceof Error ? error.message : 'transport failed';
+        return Object.freeze({ ...c.own(c.profile.local.severed), message: redactText(`transport failed: ${why}`) });
+      }),
+      'transport.close': c.faultWith(({ context, event }) =>
+        c.faults.close(event as Extract<TransportEvent, { type: 'transport.close' }>, context.now(), true)),
+      'transport.error': c.faultWith(({ context, event }) =>
+        c.faults.error(event as Extract<TransportEvent, { type: 'transport.error' }>, context.now())),
+      'transport.signal': [
+        {
+          guard: ({ event }) => event.signal.kind === 'status',
+          ...c.faultWith(({ context, event }) => {
+            const signal = (event as Extract<TransportEvent, { type: 'transport.signal' }>).signal as Extract<WireSignal, { kind: 'status' }>;
+            // Through the fault classifier: a gateway text code no vocabulary knows is `known: false` (issue 11).
+            return c.faults.status(signal, context.now());
+          }),
+        },
+        {
+          guard: ({ event }) => event.signal.kind === 'end',
+          ...c.faultWith(({ context, event }) => {
+            const signal = (event as Extract<TransportEvent, { type: 'transport.signal' }>).signal as Extract<WireSignal, { kind: 'end' }>;
+            return c.profile.classify({ code: 1000, reason: signal.message ?? '', wasClean: true }, { now: context.now() });
+          }),
+        },
+        {
+          guard: ({ event }) => event.signal.kind === 'malformed',
+          ...c.faultWith(() => c.own(c.profile.local.protocolError)),
+        },
+      ],
+      // On an open connection every report is a fault: a retryable one drops the socket and reconnects.
+      'status.report': c.faultWith(c.reported),
+    },
+    states: {
+      connecting: {
+        tags: ['phase:connect'],
+        after: { connectTimeout: c.faultWith(() => c.own(c.profile.local.connectTimeout)) },
         on: {
-          'user.connect': [{ guard: 'isOffline', target: 'suspended' }, { target: 'active' }],
-          'user.disconnect': { target: 'closed', actions: 'emitClosedByUser' },
-          // Before the first connect: heard as between attempts (see heardReport).
-          'status.report': heardReport(RETRYABLE_OR_OK),
+          'transport.open': firstStep === undefined ? { target: 'ready' } : { target: 'handshaking' },
+          'transport.close': c.faultWith(({ context, event }) =>
+            c.faults.close(event as Extract<TransportEvent, { type: 'transport.close' }>, context.now(), false)),
         },
       },
-      active: {
-        initial: 'attempt',
+      ...(firstStep === undefined ? {} : { handshaking: { initial: firstStep.id, states: handshakeStates(c) } }),
+      ready: readyState(c),
+    },
+  });
+}
+
+/**
+ * Streaming: the handshake is done. One keep-alive timer per child state, `keepalive.check` at the earliest of its
+ * deadlines; the attempt count resets after `minUptimeMs` (after a recovery).
+ */
+function readyState(c: ChartParts) {
+  return c.setup.createStateConfig({
+    tags: ['phase:stream'],
+    initial: 'healthy',
+    entry: [
+      'startLink',
+      emit(({ context }) => ({ type: 'ready' as const, attempt: context.attempt })),
+      'armUptime',
+    ],
+    exit: ['disarmActivity', 'cancelUptime'],
+    on: {
+      'keepalive.tick': { actions: 'markData' },
+      // The attempt counter resets once the session has stayed ready this long (once per stay, after a recovery).
+      'uptime.reached': { actions: 'resetOutage' },
+    },
+    // One keep-alive timer per state, `keepalive.check` at the earliest of its deadlines (silence thresholds
+    // and, when the machine sends it, the next keep-alive frame), all absolute: a check that changes nothing re-arms it from a
+    // targetless transition instead of leaving and re-entering the state (half of XState's work per check).
+    states: {
+      healthy: {
+        entry: 'armHealthyCheck',
+        exit: 'cancelHealthyCheck',
         on: {
-          'user.disconnect': { target: 'closed', actions: 'emitClosedByUser' },
-          'env.offline': { target: 'suspended', actions: assign({ online: false }) },
-          // Between attempts (resolving, backoff): see heardReport; `online` hears every report as a fault.
-          'status.report': heardReport(RETRYABLE_OR_OK),
-        },
-        states: {
-          // Transient: a static URL is used as it is; a URL function is called (in resolving) before every attempt.
-          // An attempt asked for while offline (the user answered a wait) waits in suspended for the network.
-          attempt: {
-            always: [
-              { guard: 'isOffline', target: '#session.suspended' },
-              { guard: 'hasNextUrl', target: 'online', actions: 'useNextUrl' },
-              { guard: 'urlIsStatic', target: 'online', actions: 'useStaticUrl' },
-              { target: 'resolving' },
-            ],
-          },
-          resolving: {
-            tags: ['phase:pre-session'],
-            entry: { type: 'setConnectivity', params: 'connecting' },
-            // A URL function that never settles fails the attempt like a socket that never opens.
-            after: { resolveTimeout: faultWith(() => own(profile.local.connectTimeout)) },
-            invoke: {
-              src: 'resolveUrl',
-              input: ({ context }) => ({ url: context.url }),
-              onDone: { target: 'online', actions: assign({ connection: ({ event }) => connectionTo(event.output) }) },
-              onError: faultWith(({ event }) => {
-                const error = (event as { error?: unknown }).error;
-                const message = error instanceof UrlResolutionError ? error.message : 'url() failed';
-                return Object.freeze({ ...own(profile.local.connectFailed), message: redactText(message) });
-              }),
+          'keepalive.check': [
+            // A clock that jumped past both thresholds (a host woken from sleep, a test's single big
+            // advance) goes straight to the fault: a chain of zero-delay timers is not run within one
+            // SimulatedClock advance.
+            {
+              guard: { type: 'silentPast', params: 'deadAfterMs' },
+              target: c.peerDead.target,
+              actions: ['emitUnstable', ...c.peerDead.actions],
             },
-          },
-          online: {
-            initial: 'connecting',
-            // The connection: opened through the link when it opens one itself (the facade: no actor per connection),
-            // else the `transport` child actor, spawned here and stopped on exit.
-            entry: 'openTransport',
-            exit: 'releaseTransport',
-            on: {
-              // A transport is built never to throw; if one fails anyway (a bug, an injected clock that throws), the
-              // link counts as severed, with what was thrown (redacted) as the message, instead of erroring the session.
-              'xstate.error.actor.transport': faultWith(({ event }) => {
-                const error = (event as { error?: unknown }).error;
-                const why = error instanceof Error ? error.message : 'transport failed';
-                return Object.freeze({ ...own(profile.local.severed), message: redactText(`transport failed: ${why}`) });
-              }),
-              'transport.close': faultWith(({ context, event }) =>
-                faults.close(event as Extract<TransportEvent, { type: 'transport.close' }>, context.now(), true)),
-              'transport.error': faultWith(({ context, event }) =>
-                faults.error(event as Extract<TransportEvent, { type: 'transport.error' }>, context.now())),
-              'transport.signal': [
-                {
-                  guard: ({ event }) => event.signal.kind === 'status',
-                  ...faultWith(({ context, event }) => {
-                    const signal = (event as Extract<TransportEvent, { type: 'transport.signal' }>).signal as Extract<WireSignal, { kind: 'status' }>;
-                    // Through the fault classifier: a gateway text code no vocabulary knows is `known: false` (issue 11).
-                    return faults.status(signal, context.now());
-                  }),
-                },
-                {
-                  guard: ({ event }) => event.signal.kind === 'end',
-                  ...faultWith(({ context, event }) => {
-                    const signal = (event as Extract<TransportEvent, { type: 'transport.signal' }>).signal as Extract<WireSignal, { kind: 'end' }>;
-                    return profile.classify({ code: 1000, reason: signal.message ?? '', wasClean: true }, { now: context.now() });
-                  }),
-                },
-                {
-                  guard: ({ event }) => event.signal.kind === 'malformed',
-                  ...faultWith(() => own(profile.local.protocolError)),
-                },
-              ],
-              // On an open connection every report is a fault: a retryable one drops the socket and reconnects.
-              'status.report': faultWith(reported),
+            {
+              guard: { type: 'silentPast', params: 'unstableAfterMs' },
+              target: 'unstable',
+              actions: 'emitUnstable',
             },
-            states: {
-              connecting: {
-                tags: ['phase:connect'],
-                after: { connectTimeout: faultWith(() => own(profile.local.connectTimeout)) },
-                on: {
-                  'transport.open': firstStep === undefined ? { target: 'ready' } : { target: 'handshaking' },
-                  'transport.close': faultWith(({ context, event }) =>
-                    faults.close(event as Extract<TransportEvent, { type: 'transport.close' }>, context.now(), false)),
-                },
-              },
-              ...(firstStep === undefined ? {} : { handshaking: { initial: firstStep.id, states: stepStates } }),
-              ready: {
-                tags: ['phase:stream'],
-                initial: 'healthy',
-                entry: [
-                  'startLink',
-                  emit(({ context }) => ({ type: 'ready' as const, attempt: context.attempt })),
-                  'armUptime',
-                ],
-                exit: ['disarmActivity', 'cancelUptime'],
-                on: {
-                  'keepalive.tick': { actions: 'markData' },
-                  // The attempt counter resets once the session has stayed ready this long (once per stay, after a recovery).
-                  'uptime.reached': { actions: 'resetOutage' },
-                },
-                // One keep-alive timer per state, `keepalive.check` at the earliest of its deadlines (silence thresholds
-                // and, when the machine sends it, the next keep-alive frame), all absolute: a check that changes nothing re-arms it from a
-                // targetless transition instead of leaving and re-entering the state (half of XState's work per check).
-                states: {
-                  healthy: {
-                    entry: 'armHealthyCheck',
-                    exit: 'cancelHealthyCheck',
-                    on: {
-                      'keepalive.check': [
-                        // A clock that jumped past both thresholds (a host woken from sleep, a test's single big
-                        // advance) goes straight to the fault: a chain of zero-delay timers is not run within one
-                        // SimulatedClock advance.
-                        {
-                          guard: { type: 'silentPast', params: 'deadAfterMs' },
-                          target: peerDead.target,
-                          actions: ['emitUnstable', ...peerDead.actions],
-                        },
-                        {
-                          guard: { type: 'silentPast', params: 'unstableAfterMs' },
-                          target: 'unstable',
-                          actions: 'emitUnstable',
-                        },
-                        // A keep-alive the machine sends falls due here only when `intervalMs` is shorter than
-                        // `unstableAfterMs` (otherwise the silence has made the link unstable first).
-                        ...(machineSendsKeepAlive
-                          ? [{ guard: 'keepAliveIsDue' as const, actions: ['sendKeepAlive', 'cancelCheck', 'armHealthyCheck'] as const }]
-                          : []),
-                        { actions: ['cancelHealthyCheck', 'armHealthyCheck'] },
-                      ],
-                    },
-                  },
-                  unstable: {
-                    tags: ['phase:keepalive'],
-                    entry: ['armActivity', 'armUnstableCheck'],
-                    exit: ['disarmActivity', 'cancelCheck'],
-                    on: {
-                      'transport.activity': { target: 'healthy', actions: emit({ type: 'stable' }) },
-                      'keepalive.tick': { target: 'healthy', actions: ['markData', emit({ type: 'stable' })] },
-                      'keepalive.check': [
-                        { guard: { type: 'silentPast', params: 'deadAfterMs' }, ...peerDead },
-                        ...(machineSendsKeepAlive
-                          ? [{ guard: 'keepAliveIsDue' as const, actions: ['sendKeepAlive', 'cancelCheck', 'armUnstableCheck'] as const }]
-                          : []),
-                        { actions: ['cancelCheck', 'armUnstableCheck'] },
-                      ],
-                    },
-                  },
-                },
-              },
-            },
-          },
-          fault: {
-            // recordFault, on every edge into this state, already set connectivity to transient-failure.
-            entry: 'emitFault',
-            always: [
-              { guard: { type: 'outcomeIs', params: ['ended', 'ok'] }, target: '#session.closed', actions: emit(({ context }) => ({ type: 'closed' as const, by: 'peer' as const, cause: context.lastFault })) },
-              { guard: { type: 'outcomeIs', params: ['fatal'] }, target: '#session.failed', actions: [assign({ failure: 'fatal' }), 'emitFailed'] },
-              { guard: { type: 'outcomeIs', params: ['reauthenticate'] }, target: 'awaiting.auth' },
-              { guard: { type: 'outcomeIs', params: ['user-decision'] }, target: 'awaiting.decision' },
-              // Offline never reaches here: it leaves `active` at once. A hidden page does not reconnect in the background.
-              { guard: 'isHidden', target: '#session.suspended' },
-              { target: 'backoff' },
-            ],
-          },
-          backoff: {
-            entry: 'planRetry',
-            // `reconnecting` is emitted on entering the child, after XState has scheduled this state's timer
-            // (it appends `after` timers to the entry actions): a handler that advances a simulated clock by
-            // `delayMs` then fires the reconnect, as a test engineer expects.
-            initial: 'waiting',
-            states: {
-              waiting: {
-                entry: enqueueActions(({ context, enqueue }) => {
-                  if (context.delayMs !== null) enqueue('emitReconnecting');
-                }),
-              },
-            },
-            always: [
-              { guard: 'retryStopped', target: '#session.failed', actions: [assign({ failure: 'exhausted' }), 'emitFailed'] },
-              // A zero delay reconnects at once: a 0 ms timer still costs a macrotask (1 ms in Node).
-              { guard: 'retryAtOnce', target: 'attempt', actions: 'beginAttempt' },
-            ],
-            after: { backoff: { target: 'attempt', actions: 'beginAttempt' } },
-            on: {
-              'user.retryNow': { target: 'attempt', actions: 'beginAttempt' },
-              'env.hidden': { target: '#session.suspended', actions: assign({ visible: false }) },
-            },
-          },
-          // A wait for the user survives the environment: offline, online, hidden and visible change only the flags
-          // (the root's handlers); the user's answer while offline waits in suspended (attempt's isOffline guard).
-          awaiting: {
-            initial: 'auth',
-            on: { 'env.offline': { actions: assign({ online: false }) } },
-            states: {
-              auth: {
-                entry: emit(({ context }) => ({ type: 'needs-auth' as const, cause: context.lastFault! })),
-                on: {
-                  'status.report': heardReport([...RETRYABLE_OR_OK, 'reauthenticate']),
-                  'user.reauthenticate': {
-                    target: '#session.active.attempt',
-                    actions: ['takeCredentials', 'resetOutage'],
-                  },
-                  'user.cancel': { target: '#session.closed', actions: 'emitClosedByUser' },
-                },
-              },
-              decision: {
-                entry: emit(({ context }) => ({ type: 'needs-decision' as const, cause: context.lastFault! })),
-                on: {
-                  'status.report': heardReport([...RETRYABLE_OR_OK, 'user-decision']),
-                  'user.takeOver': { target: '#session.active.attempt', actions: 'beginAttempt' },
-                  'user.retryNow': { target: '#session.active.attempt', actions: 'beginAttempt' },
-                  'user.cancel': { target: '#session.closed', actions: 'emitClosedByUser' },
-                },
-              },
-            },
-          },
-        },
-      },
-      suspended: {
-        tags: ['phase:pre-session'],
-        entry: { type: 'setConnectivity', params: 'transient-failure' },
-        on: {
-          'env.online': [
-            { guard: 'isHidden', actions: assign({ online: true }) },
-            { target: 'active', actions: assign({ online: true, attempt: 0, delayMs: null, lastDelayMs: null }) },
+            // A keep-alive the machine sends falls due here only when `intervalMs` is shorter than
+            // `unstableAfterMs` (otherwise the silence has made the link unstable first).
+            ...(c.machineSendsKeepAlive
+              ? [{ guard: 'keepAliveIsDue' as const, actions: ['sendKeepAlive', 'cancelCheck', 'armHealthyCheck'] as const }]
+              : []),
+            { actions: ['cancelHealthyCheck', 'armHealthyCheck'] },
           ],
-          'env.visible': [
-            { guard: 'isOffline', actions: assign({ visible: true }) },
-            { target: 'active', actions: assign({ visible: true }) },
-          ],
-          'user.retryNow': [{ guard: 'isOffline' }, { target: 'active' }],
-          'user.disconnect': { target: 'closed', actions: 'emitClosedByUser' },
-          'status.report': heardReport(RETRYABLE_OR_OK),
         },
       },
-      closed: { type: 'final', tags: ['phase:pre-session'], entry: { type: 'setConnectivity', params: 'shutdown' } },
-      failed: { type: 'final', tags: ['phase:pre-session'], entry: { type: 'setConnectivity', params: 'shutdown' } },
+      unstable: {
+        tags: ['phase:keepalive'],
+        entry: ['armActivity', 'armUnstableCheck'],
+        exit: ['disarmActivity', 'cancelCheck'],
+        on: {
+          'transport.activity': { target: 'healthy', actions: emit({ type: 'stable' }) },
+          'keepalive.tick': { target: 'healthy', actions: ['markData', emit({ type: 'stable' })] },
+          'keepalive.check': [
+            { guard: { type: 'silentPast', params: 'deadAfterMs' }, ...c.peerDead },
+            ...(c.machineSendsKeepAlive
+              ? [{ guard: 'keepAliveIsDue' as const, actions: ['sendKeepAlive', 'cancelCheck', 'armUnstableCheck'] as const }]
+              : []),
+            { actions: ['cancelCheck', 'armUnstableCheck'] },
+          ],
+        },
+      },
+    },
+  });
+}
+
+/** Every fault lands here once and leaves by its outcome: closed, failed, a wait for the user, or a backoff. */
+function faultState(c: ChartParts) {
+  return c.setup.createStateConfig({
+    // recordFault, on every edge into this state, already set connectivity to transient-failure.
+    entry: 'emitFault',
+    always: [
+      { guard: { type: 'outcomeIs', params: ['ended', 'ok'] }, target: '#session.closed', actions: emit(({ context }) => ({ type: 'closed' as const, by: 'peer' as const, cause: context.lastFault })) },
+      { guard: { type: 'outcomeIs', params: ['fatal'] }, target: '#session.failed', actions: [assign({ failure: 'fatal' }), 'emitFailed'] },
+      { guard: { type: 'outcomeIs', params: ['reauthenticate'] }, target: 'awaiting.auth' },
+      { guard: { type: 'outcomeIs', params: ['user-decision'] }, target: 'awaiting.decision' },
+      // Offline never reaches here: it leaves `active` at once. A hidden page does not reconnect in the background.
+      { guard: 'isHidden', target: '#session.suspended' },
+      { target: 'backoff' },
+    ],
+  });
+}
+
+/** Waiting for the next attempt, as long as the policy says (`planRetry`). */
+function backoffState(c: ChartParts) {
+  return c.setup.createStateConfig({
+    entry: 'planRetry',
+    // `reconnecting` is emitted on entering the child, after XState has scheduled this state's timer
+    // (it appends `after` timers to the entry actions): a handler that advances a simulated clock by
+    // `delayMs` then fires the reconnect, as a test engineer expects.
+    initial: 'waiting',
+    states: {
+      waiting: {
+        entry: enqueueActions(({ context, enqueue }) => {
+          if (context.delayMs !== null) enqueue('emitReconnecting');
+        }),
+      },
+    },
+    always: [
+      { guard: 'retryStopped', target: '#session.failed', actions: [assign({ failure: 'exhausted' }), 'emitFailed'] },
+      // A zero delay reconnects at once: a 0 ms timer still costs a macrotask (1 ms in Node).
+      { guard: 'retryAtOnce', target: 'attempt', actions: 'beginAttempt' },
+    ],
+    after: { backoff: { target: 'attempt', actions: 'beginAttempt' } },
+    on: {
+      'user.retryNow': { target: 'attempt', actions: 'beginAttempt' },
+      'env.hidden': { target: '#session.suspended', actions: assign({ visible: false }) },
+    },
+  });
+}
+
+/**
+ * A wait for the user survives the environment: offline, online, hidden and visible change only the flags (the root's
+ * handlers); the user's answer while offline waits in suspended (attempt's isOffline guard).
+ */
+function awaitingState(c: ChartParts) {
+  return c.setup.createStateConfig({
+    initial: 'auth',
+    on: { 'env.offline': { actions: assign({ online: false }) } },
+    states: {
+      auth: {
+        entry: emit(({ context }) => ({ type: 'needs-auth' as const, cause: context.lastFault! })),
+        on: {
+          'status.report': c.heardReport([...RETRYABLE_OR_OK, 'reauthenticate']),
+          'user.reauthenticate': {
+            target: '#session.active.attempt',
+            actions: ['takeCredentials', 'resetOutage'],
+          },
+          'user.cancel': { target: '#session.closed', actions: 'emitClosedByUser' },
+        },
+      },
+      decision: {
+        entry: emit(({ context }) => ({ type: 'needs-decision' as const, cause: context.lastFault! })),
+        on: {
+          'status.report': c.heardReport([...RETRYABLE_OR_OK, 'user-decision']),
+          'user.takeOver': { target: '#session.active.attempt', actions: 'beginAttempt' },
+          'user.retryNow': { target: '#session.active.attempt', actions: 'beginAttempt' },
+          'user.cancel': { target: '#session.closed', actions: 'emitClosedByUser' },
+        },
+      },
+    },
+  });
+}
+
+/** Offline, or hidden while not connected: no attempt until the network (and the page) is back. */
+function suspendedState(c: ChartParts) {
+  return c.setup.createStateConfig({
+    tags: ['phase:pre-session'],
+    entry: { type: 'setConnectivity', params: 'transient-failure' },
+    on: {
+      'env.online': [
+        { guard: 'isHidden', actions: assign({ online: true }) },
+        { target: 'active', actions: assign({ online: true, attempt: 0, delayMs: null, lastDelayMs: null }) },
+      ],
+      'env.visible': [
+        { guard: 'isOffline', actions: assign({ visible: true }) },
+        { target: 'active', actions: assign({ visible: true }) },
+      ],
+      'user.retryNow': [{ guard: 'isOffline' }, { target: 'active' }],
+      'user.disconnect': { target: 'closed', actions: 'emitClosedByUser' },
+      'status.report': c.heardReport(RETRYABLE_OR_OK),
     },
   });
 }
