@@ -22,17 +22,26 @@ afterEach(async () => {
   harness = undefined;
 });
 
-/** A session whose root actor's received events are recorded from the moment `recording.on` is set. */
-function startRecorded(options: StartSessionOptions): { harness: SessionHarness; received: string[]; recording: { on: boolean } } {
+/**
+ * A session connected to `url` and ready, whose root actor's received events are recorded from then on (the harness
+ * is kept for afterEach).
+ */
+async function readyAndRecorded(url: string, options: Partial<StartSessionOptions> = {}): Promise<{ harness: SessionHarness; received: string[] }> {
   const received: string[] = [];
-  const recording = { on: false };
+  let recording = false;
   const started: SessionHarness = startSession({
+    protocol: 'guacamole',
+    url,
     ...options,
     inspect: (event: InspectionEvent) => {
-      if (recording.on && event.type === '@xstate.event' && event.actorRef === started.session.actor) received.push(event.event.type);
+      if (recording && event.type === '@xstate.event' && event.actorRef === started.session.actor) received.push(event.event.type);
     },
   });
-  return { harness: started, received, recording };
+  harness = started;
+  started.session.connect();
+  await started.until(() => started.of('ready').length === 1);
+  recording = true;
+  return { harness: started, received };
 }
 
 const lastDataAt = (h: SessionHarness): number => h.session.actor.getSnapshot().context.link.lastDataAt;
@@ -41,11 +50,8 @@ describe('an idle Guacamole session over a real socket', () => {
   it('60 s of echoed tunnel pings reach the machine as no event at all; one timer serves the ping and the silence watch', async () => {
     const server = await createFaultServer({ protocol: 'guacamole', script: [step.handshake()] });
     closeServer = () => server.close();
-    const run = startRecorded({ protocol: 'guacamole', url: server.url });
+    const run = await readyAndRecorded(server.url);
     harness = run.harness;
-    harness.session.connect();
-    await harness.until(() => harness!.of('ready').length === 1);
-    run.recording.on = true;
     for (let k = 1; k <= 120; k += 1) {
       harness.advance(500); // ping k at k × 500 ms; its echo arrives over the socket before the next one
       await harness.until(() => lastDataAt(harness!) === harness!.clock.now());
@@ -60,11 +66,8 @@ describe('an idle Guacamole session over a real socket', () => {
   it('a stalled server: one keepalive.check exactly unstableAfterMs after the last frame, unstable, then dead (514) at deadAfterMs', async () => {
     const server = await createFaultServer({ protocol: 'guacamole', scripts: [[step.handshake(), step.stall()], [step.handshake()]] });
     closeServer = () => server.close();
-    const run = startRecorded({ protocol: 'guacamole', url: server.url, retry: { jitter: 'none', initialDelayMs: 1000 } });
+    const run = await readyAndRecorded(server.url, { retry: { jitter: 'none', initialDelayMs: 1000 } });
     harness = run.harness;
-    harness.session.connect();
-    await harness.until(() => harness!.of('ready').length === 1);
-    run.recording.on = true;
     harness.advance(1499);
     expect(run.received).toEqual([]);
     harness.advance(1);
@@ -84,11 +87,8 @@ describe('an idle Guacamole session over a real socket', () => {
       socket.send('4.sync,1.0;');
     });
     closeServer = () => server.close();
-    const run = startRecorded({ protocol: 'guacamole', url: server.url });
+    const run = await readyAndRecorded(server.url);
     harness = run.harness;
-    harness.session.connect();
-    await harness.until(() => harness!.of('ready').length === 1);
-    run.recording.on = true;
     harness.advance(1000);
     peer!.send('4.sync,4.1000;'); // the server speaks once, 1000 ms in (it echoes no ping)
     await harness.until(() => lastDataAt(harness!) === 1000);

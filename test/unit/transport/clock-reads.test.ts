@@ -5,44 +5,19 @@ import type { WebSocketConstructor } from '../../../src/transport/index.js';
 import { ResolvedUrl } from '../../../machines/secret-url.js';
 import type { SessionLink } from '../../../machines/wire.js';
 import { createEchoCodec } from '../../support/echo-codec.js';
-
-/** A socket the test dispatches events on synchronously, as `ws` does for frames from one TCP read. */
-class TickSocket {
-  static last: TickSocket | undefined;
-  readyState = 0;
-  binaryType = 'arraybuffer';
-  protocol = '';
-  readonly listeners = new Map<string, Set<(event: unknown) => void>>();
-  constructor() {
-    TickSocket.last = this;
-  }
-  addEventListener(type: string, fn: (event: unknown) => void) {
-    if (!this.listeners.has(type)) this.listeners.set(type, new Set());
-    this.listeners.get(type)!.add(fn);
-  }
-  removeEventListener(type: string, fn: (event: unknown) => void) {
-    this.listeners.get(type)?.delete(fn);
-  }
-  dispatch(type: string, event: unknown) {
-    for (const fn of this.listeners.get(type) ?? []) fn(event);
-  }
-  send() {}
-  close() {
-    this.readyState = 3;
-  }
-}
+import { DrivenSocket } from '../../support/driven-socket.js';
 
 describe('transport clock reads on the hot path', () => {
   it('reads the injected clock once per burst of frames in one tick, and again on the next tick', async () => {
     let reads = 0;
     let time = 1_000;
     const link: SessionLink = { lastDataAt: 0, wantActivity: false, onData: () => undefined, send: null };
-    const transport = createWebSocketTransport(TickSocket as unknown as WebSocketConstructor);
+    const transport = createWebSocketTransport(DrivenSocket as unknown as WebSocketConstructor);
     const parent = setup({ actors: { transport } }).createMachine({
       invoke: { src: 'transport', input: { url: new ResolvedUrl('ws://x/'), codec: createEchoCodec(), link, now: () => ((reads += 1), time) } },
     });
     const actor = createActor(parent).start();
-    const socket = TickSocket.last!;
+    const socket = DrivenSocket.last!;
     socket.readyState = 1;
     socket.dispatch('open', { type: 'open' });
     for (const data of ['a', 'b', 'c']) socket.dispatch('message', { type: 'message', data });

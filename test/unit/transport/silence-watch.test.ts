@@ -10,34 +10,7 @@ import type { WebSocketConstructor } from '../../../src/transport/index.js';
 import { ResolvedUrl } from '../../../machines/secret-url.js';
 import type { SessionLink, TransportEvent, TransportTimers } from '../../../machines/wire.js';
 import { createEchoCodec } from '../../support/echo-codec.js';
-
-class DrivenSocket {
-  static last: DrivenSocket | undefined;
-  readyState = 0;
-  binaryType = 'arraybuffer';
-  protocol = '';
-  readonly listeners = new Map<string, Set<(event: unknown) => void>>();
-  constructor() {
-    DrivenSocket.last = this;
-  }
-  addEventListener(type: string, fn: (event: unknown) => void) {
-    if (!this.listeners.has(type)) this.listeners.set(type, new Set());
-    this.listeners.get(type)!.add(fn);
-  }
-  removeEventListener(type: string, fn: (event: unknown) => void) {
-    this.listeners.get(type)?.delete(fn);
-  }
-  dispatch(type: string, event: unknown) {
-    for (const fn of [...(this.listeners.get(type) ?? [])]) fn(event);
-  }
-  readonly sent: unknown[] = [];
-  send(frame: unknown) {
-    this.sent.push(frame);
-  }
-  close() {
-    this.readyState = 3;
-  }
-}
+import { DrivenSocket } from '../../support/driven-socket.js';
 
 /** Timers the test fires by hand, on a clock it sets. */
 class HandTimers implements TransportTimers {
