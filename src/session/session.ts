@@ -147,6 +147,8 @@ export class Session extends EventEmitter<SessionEventMap> {
         }
       },
       error: (error) => this.#failInternally(error),
+      // Stopped from outside (`session.actor.stop()`): XState runs no exit action then, so the connection is released here.
+      complete: () => this.#release(),
     });
     this.#actor.start();
   }
@@ -262,9 +264,15 @@ export class Session extends EventEmitter<SessionEventMap> {
     }
   }
 
+  /** The session is over: the environment listeners go, and a connection still open is dropped (a no-op after a close). */
   #release(): void {
     this.#environment?.stop();
     this.#environment = null;
+    try {
+      this.#link.release?.();
+    } catch {
+      // Best effort; nothing may throw out of here.
+    }
   }
 
   /**
@@ -285,14 +293,9 @@ export class Session extends EventEmitter<SessionEventMap> {
    * (the socket dropped), the environment listeners go, and `state` says so.
    */
   #failInternally(error: unknown): void {
+    // An errored actor runs no exit action (and XState stops no child of it): the release drops the socket and detaches
+    // its listeners.
     this.#release();
-    // XState stops an errored actor but not its children (and a child cannot be stopped from outside): the transport's
-    // own release drops the socket and detaches its listeners.
-    try {
-      this.#link.release?.();
-    } catch {
-      // Best effort; nothing may throw out of here.
-    }
     const cause = internalFailure(this.#profile, this.#projection.phase, error);
     const previous = this.#projection;
     this.#projection = { ...previous, connectivity: 'shutdown', phase: 'pre-session', state: 'failed', cause: previous.cause ?? cause };
