@@ -92,7 +92,7 @@ export interface SessionLink {
    * actor sends its parent (the facade's WebSocket: one object per connection, no actor, no actor event per command).
    * The connection sets `command` and `release` while it holds the socket; the machine sends the close command through
    * `command` and then calls `release` when it leaves `online`. Absent: the `transport` actor the machine is provided
-   * with (simulate(), test harnesses, a custom transport).
+   * with (test harnesses, a custom transport). A stopped actor runs no exit action: whoever stops it calls `release`.
    */
   readonly open?: (input: TransportInput, deliver: (event: TransportEvent) => void) => void;
   /** Set by a connection opened through `open` while it holds the socket: what the transport actor's `receive` takes. */
