@@ -26,6 +26,9 @@ const BARE_QUERY = /([?&][^\s=&?#"'<>`]+=)[^\s&#"'<>`]+/g;
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
 // A run of control characters that breaks a line: it ends a `key=value` clause, so it stays a `\n` until the pairs are done.
 const LINE_BREAK = /[\n\v\f\r\u0085\u2028\u2029]/;
+/** Text no rule of `redactText` can change: every rule needs whitespace, `=`, `:` (URLs, pairs) or a control character. */
+// eslint-disable-next-line no-control-regex
+const PLAIN = /^[^\s=:\u0000-\u001f\u007f-\u009f\u2028\u2029]*$/;
 // `key=` or `key: ` in free text; the key may be quoted (JSON): quote, key, separator. The value is read by `secretSpan`.
 const PAIR_KEY = /(?<![\w.-])(["']?)([A-Za-z][\w.-]{0,63})\1(\s*[=:]\s*)/g;
 // `Bearer abc` / `Basic abc` anywhere: the credential is the token68 word after the scheme.
@@ -124,6 +127,9 @@ export function redactText(text: string, maxLength: number = REDACT_DEFAULTS.max
   }
   if (typeof text !== 'string') return '';
   const bounded = text.length > REDACT_DEFAULTS.maxInputLength ? text.slice(0, REDACT_DEFAULTS.maxInputLength) : text;
+  // No rule below can change a text without whitespace, `=`, `:` or a control character (a step name, a status code,
+  // most close reasons): it is only cut to length.
+  if (PLAIN.test(bounded)) return truncate(bounded, maxLength);
   const cleaned = bounded
     .replace(CONTROL, (run) => (LINE_BREAK.test(run) ? '\n' : ' '))
     .replace(SCHEME_URL, (_match, prefix: string, url: string) => `${prefix}${redactUrl(url)}`)
