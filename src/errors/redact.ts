@@ -104,10 +104,10 @@ function redactQuery(query: string): string {
  *   `Authorization:`, not `Session:` or `Code:`) lose their value:
  *   - a quoted value goes whole, up to its closing quote (`\"` escapes honoured; with no closing quote, up to the
  *     end of the text): `password: "correct horse"` → `password: "***"`;
- *   - after `=`, an unquoted value goes up to the end of its clause: `& , ; ( ) [ ] { } < >`, a quote that ends a
- *     word, a line break, the end of the text, or whitespace before another `key=` / `key: ` pair. A password may
- *     hold spaces, so `password=correct horse battery` → `password=***`, and `token=a user=bob` → `token=*** user=bob`;
- *   - after `:` (the prose form, "password: hunter2 now"), an unquoted value is one word: `password: *** now`;
+ *   - an unquoted value (after `=` or `:`) goes up to the end of its clause: `& , ; ( ) [ ] { } < >`, a quote that
+ *     ends a word, a line break, the end of the text, or whitespace before another `key=` / `key: ` pair. A password
+ *     may hold spaces, so `password=correct horse battery` → `password=***`, `password: hunter2 now` → `password: ***`,
+ *     and `token=a user=bob` → `token=*** user=bob`;
  *   - an auth scheme in front of the value stays for an `auth`/`Authorization` key and the credential goes
  *     (`Authorization: Token ***`); for any other key scheme and credential go together (`token: ***`);
  *   - `code=519` and `code=0xC0040017` keep their value (a status code is not a secret; a longer code is);
@@ -170,17 +170,17 @@ function secretSpan(text: string, at: number, name: string, equals: boolean): Sp
   if (NAMES_A_CODE.test(name) && STATUS_VALUE.test(readAt(ONE_WORD, text, at))) return undefined;
   const scheme = readAt(SCHEME_AT, text, at);
   if (scheme !== '') {
-    const credential = valueSpan(text, at + scheme.length, equals);
+    const credential = valueSpan(text, at + scheme.length);
     // `Authorization: Bearer ***`: the scheme stays (and a scheme alone, or one already redacted, is left as it is).
     if (AUTH_KEY.test(name)) return credential;
     // Any other key: scheme and credential go together (`token: Bearer abc` → `token: ***`).
     if (credential !== undefined) return { ...credential, from: at };
   }
-  return valueSpan(text, at, equals);
+  return valueSpan(text, at);
 }
 
 /** The span of a plain value at `at` (quoted, a clause after `=`, one word after `:`), or undefined if none is left. */
-function valueSpan(text: string, at: number, equals: boolean): Span | undefined {
+function valueSpan(text: string, at: number): Span | undefined {
   if (text.startsWith(REDACTED, at) && !IS_WORD_CHAR.test(text.charAt(at + REDACTED.length))) return undefined;
   QUOTED.lastIndex = at;
   const quoted = QUOTED.exec(text);
@@ -188,7 +188,9 @@ function valueSpan(text: string, at: number, equals: boolean): Span | undefined 
     const [whole, quote = '', inside, closing = ''] = quoted;
     return inside === REDACTED ? undefined : { from: at, to: at + whole.length, replacement: `${quote}${REDACTED}${closing}` };
   }
-  const value = readAt(equals ? CLAUSE : ONE_WORD, text, at);
+  // Unquoted, after `=` or `:` alike, the value runs to the end of its clause: a passphrase may hold spaces, and a
+  // server that echoes `password: correct horse battery` must not leak the words after the first.
+  const value = readAt(CLAUSE, text, at);
   return value === '' ? undefined : { from: at, to: at + value.length, replacement: REDACTED };
 }
 

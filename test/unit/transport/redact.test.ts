@@ -112,7 +112,9 @@ describe('redactText (secrets as key=value in free text)', () => {
   });
 
   it('redacts key: value only for names that cannot be ordinary words, and the credential after Bearer', () => {
-    expect(redactText('password: hunter2 now')).toBe('password: *** now');
+    // The value runs to the end of its clause, after `:` as after `=`: a passphrase may hold spaces.
+    expect(redactText('password: hunter2 now')).toBe('password: ***');
+    expect(redactText('password: correct horse battery, try again')).toBe('password: ***, try again');
     expect(redactText('X-Api-Key: abc')).toBe('X-Api-Key: ***');
     expect(redactText('Authorization: Bearer eyJhbGc.x.y')).toBe('Authorization: Bearer ***');
     expect(redactText('Session: closed by admin')).toBe('Session: closed by admin');
