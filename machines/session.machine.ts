@@ -9,8 +9,8 @@
  *   active.attempt is transient: a static URL goes straight online (no resolver actor, no promise); a URL function is
  *   called in active.resolving before every attempt, so tokens are fresh.
  *
- * Pure: the socket arrives as the injected `transport` actor, time as XState delays plus the injected `now`,
- * randomness as the injected `random`. Every timer is a named delay owned by the state that arms it and cancelled
+ * Pure: the socket arrives through the injected link (`SessionLink.open`: createSession, simulate()) or as the injected
+ * `transport` actor, time as XState delays plus the injected `now`, randomness as the injected `random`. Every timer is a named delay owned by the state that arms it and cancelled
  * when it exits: an `after`, or, for the keep-alive check that fires twice a second on a Guacamole link, a
  * `keepalive.check` the state raises for itself, so a check that finds the link fresh re-arms it without leaving the
  * state (an `after` can only be re-armed by re-entering its state).
@@ -267,6 +267,11 @@ function sessionSetup(parts: ProfileParts) {
   const { profile, machineSendsKeepAlive, own, connectionTo } = parts;
   const stepDelays: Record<string, (args: { context: SessionContext }) => number> = {};
   for (const step of profile.steps) stepDelays[stepDelayName(step.id)] = ({ context }) => context.settings.stepTimeoutsMs[step.id]!;
+  /**
+   * The transport's silence watch `healthy` hands its check to, if any: only when the transport sends the keep-alive
+   * (a machine-sent keep-alive needs the machine's own check, which also sends the frame).
+   */
+  const silenceWatch = (context: SessionContext) => (machineSendsKeepAlive ? null : context.link.watchSilence ?? null);
 
   return setup({
     types: {
@@ -356,11 +361,10 @@ function sessionSetup(parts: ProfileParts) {
        * that finds the link fresh re-arms it from a targetless transition, without leaving and re-entering the state.
        */
       armHealthyCheck: enqueueActions(({ context, enqueue }) => {
-        // A transport that watches the silence itself (`link.watchSilence`) re-arms on a plain timer while data
-        // arrives: a healthy link costs no event here. Otherwise, and when the machine sends the keep-alive (its check
-        // also sends the frame), this state's own timer.
-        const watch = machineSendsKeepAlive ? null : context.link.watchSilence;
-        if (typeof watch === 'function') {
+        // A transport that watches the silence itself re-arms on a plain timer while data arrives: a healthy link costs
+        // no event here. Otherwise this state's own timer.
+        const watch = silenceWatch(context);
+        if (watch !== null) {
           const silentMs = context.settings.keepAlive.unstableAfterMs;
           enqueue(() => watch(silentMs));
         } else {
@@ -384,8 +388,8 @@ function sessionSetup(parts: ProfileParts) {
       /** Leaving `healthy`: its pending check, wherever it runs (this state's timer or the transport's watch). */
       cancelHealthyCheck: enqueueActions(({ context, enqueue }) => {
         enqueue.cancel(KEEPALIVE_TIMER);
-        const watch = machineSendsKeepAlive ? null : context.link.watchSilence;
-        if (typeof watch === 'function') enqueue(() => watch(null));
+        const watch = silenceWatch(context);
+        if (watch !== null) enqueue(() => watch(null));
       }),
       emitUnstable: emit(({ context }) => ({ type: 'unstable' as const, silentMs: context.now() - context.link.lastDataAt })),
       sendKeepAlive: assign(({ context }) => {
@@ -401,8 +405,8 @@ function sessionSetup(parts: ProfileParts) {
         return { lastKeepAliveAt: context.now(), connectivity: 'ready' as const };
       }),
       /**
-       * Runs on leaving `online`, before XState stops the transport: a user disconnect closes politely,
-       * anything else (a fault, keep-alive declaring the peer dead) drops the socket at once.
+       * Runs on leaving `online`: a user disconnect closes politely, anything else (a fault, keep-alive declaring the
+       * peer dead) drops the socket at once; then the connection is released (the link's, or the `transport` child).
        */
       releaseTransport: enqueueActions(({ context, event, enqueue }) => {
         const command: TransportCommand = event.type === 'user.disconnect'

@@ -8,7 +8,7 @@
  * Tie rules: a frame due at the same simulated time as a machine timer has arrived before the timer fires; a
  * keep-alive sent at the very time the server stops or starts answering (a `silence` step's ends) is answered.
  */
-import type { SessionLink, TransportCommand } from '../../machines/wire.js';
+import type { SessionLink } from '../../machines/wire.js';
 
 /** Frames `0 … frames-1` of a stream, frame i at `startAt + floor(i * 1000 / ratePerSecond)`. */
 export interface StreamPlan {
@@ -48,7 +48,6 @@ export class SimLink implements SessionLink {
   send: SessionLink['send'] = null;
   /** Set by simulate(): plays each connection attempt (see `SessionLink.open`). */
   open?: NonNullable<SessionLink['open']>;
-  command: ((command: TransportCommand) => void) | null = null;
   release: (() => void) | null = null;
   #at = 0;
   #want = false;

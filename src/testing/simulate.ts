@@ -161,8 +161,6 @@ function entryOf(event: SessionEmitted, atMs: number): Pending {
   }
 }
 
-const ignoreCommand = (): void => undefined;
-
 /** Runs the script against the profile's machine and returns the client's timeline. */
 export async function simulate(options: SimulateOptions): Promise<Timeline> {
   const { profile, seed } = checkSimOptions('simulate', options, KEYS);
@@ -187,9 +185,7 @@ export async function simulate(options: SimulateOptions): Promise<Timeline> {
     connections += 1;
     const attempt = playAttempt(steps, { clock, profile, input, link, sendBack: deliver });
     current = attempt;
-    link.command = ignoreCommand;
     link.release = () => {
-      link.command = null;
       link.release = null;
       attempt.stop();
     };

@@ -115,9 +115,10 @@ export function openWebSocketConnection(WebSocket: WebSocketConstructor, input: 
 }
 
 /**
- * One connection attempt: the socket, its listeners and the two timers of its own. One object with the state as
- * fields and the behaviour on its prototype; only what the socket, the codec, the timers and the link call back is a
- * function of its own (a session holds one of these while connected: every closure would be memory per session).
+ * One connection attempt: the socket, its listeners and its own timer (keep-alive tick and silence watch). One
+ * object with the state as fields and the behaviour on its prototype; only what the socket, the codec, the timers and
+ * the link call back is a function of its own (a session holds one of these while connected: every closure would be
+ * memory per session).
  */
 class Connection {
   readonly #input: TransportInput;
@@ -133,7 +134,7 @@ class Connection {
   #errored = false;
   #closed = false;
   #rejection: UpgradeRejection | undefined = undefined;
-  /** The clock was read for the current burst of frames (see `#stampEpoch`). */
+  /** The burst of socket reads the clock was last read in (see `currentBurst`). */
   #stampedIn = -1;
   /** The keep-alive runs (from open to the close or the stop). */
   #ticking = false;
